@@ -1,0 +1,9 @@
+"""The membership side of the network: cities, organisations, practitioners, applications."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CitiesConfig(AppConfig):
+    name = "cities"
+    verbose_name = _("Cities and people")

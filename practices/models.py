@@ -1,0 +1,358 @@
+"""The knowledge side of the network: local practice case studies, their attachments and
+the recorded history of their review. Which status changes are allowed lives in
+practices/workflow.py; visibility lives in PracticeQuerySet.visible_to."""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from cities.models import City, PartnerOrganisation, Practitioner
+
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for review")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    ARCHIVED = "archived", _("Archived")
+
+
+# The author may change the text only in these states.
+EDITABLE_STATUSES = {Status.DRAFT, Status.CHANGES_REQUESTED}
+
+
+class ExtremismForm(models.Model):
+    """A form of violent extremism a practice addresses (far-right, Islamist, ...)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("form of extremism")
+        verbose_name_plural = _("forms of extremism")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class TaggedPractice(TaggedItemBase):
+    content_object = models.ForeignKey("Practice", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = _("practice theme")
+        verbose_name_plural = _("practice themes")
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, update_of__isnull=True)
+
+    def visible_to(self, user):
+        """The one place that decides who may see which practice.
+
+        Everyone sees published practice; an author also sees their own in any state;
+        moderators see everything.
+        """
+        if user is None or not user.is_authenticated:
+            return self.published()
+        if user.has_perm("practices.moderate_practice"):
+            return self.all()
+        return self.filter(
+            Q(status=Status.PUBLISHED, update_of__isnull=True) | Q(submitted_by=user)
+        )
+
+    def by_author(self, user):
+        return self.filter(submitted_by=user)
+
+    def awaiting_review(self):
+        return self.filter(status=Status.SUBMITTED).order_by("submitted_at", "pk")
+
+    def for_region(self, region):
+        return self.filter(city__region=region)
+
+    def review_overdue(self, today):
+        return self.published().filter(review_due__lt=today)
+
+    def with_list_data(self):
+        return self.select_related("city", "city__region").prefetch_related("themes")
+
+
+class Practice(models.Model):
+    class Stage(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        RUNNING = "running", _("Running")
+        ENDED = "ended", _("Ended")
+
+    class EvidenceLevel(models.TextChoices):
+        # Ordered from least to most evidence, after public registries (CrimeSolutions,
+        # Blueprints, Grüne Liste, RAN); "no effect found" is evidence too.
+        DESCRIBED = "described", _("Described only")
+        GROUNDED = "grounded", _("Theoretically grounded")
+        PEER_REVIEWED = "peer_reviewed", _("Peer-reviewed")
+        PROMISING = "promising", _("Evaluated – promising")
+        EFFECTIVE = "effective", _("Evaluated – effective")
+        NO_EFFECT = "no_effect", _("Evaluated – no effect found")
+
+    class Scope(models.TextChoices):
+        LOCAL = "local", _("Local")
+        REGIONAL = "regional", _("Regional")
+        NATIONAL = "national", _("National")
+        TRANSNATIONAL = "transnational", _("Transnational")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    # Empty only while the author is still writing; required from submission on.
+    city = models.ForeignKey(
+        City,
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,
+        related_name="practices",
+        null=True,
+        blank=True,
+    )
+    other_cities = models.ManyToManyField(
+        City, verbose_name=_("other cities involved"), blank=True, related_name="joint_practices"
+    )
+    organisations = models.ManyToManyField(
+        PartnerOrganisation,
+        verbose_name=_("partner organisations"),
+        blank=True,
+        related_name="practices",
+    )
+    summary = models.TextField(_("summary"), max_length=1500, blank=True)
+    problem = models.TextField(_("the problem it addresses"), blank=True)
+    approach = models.TextField(_("approach and activities"), blank=True)
+    target_audience = models.TextField(_("target audience"), max_length=2000, blank=True)
+    extremism_forms = models.ManyToManyField(
+        ExtremismForm, verbose_name=_("forms of extremism addressed"), blank=True
+    )
+    themes = TaggableManager(
+        verbose_name=_("themes"), through=TaggedPractice, blank=True, related_name="practices"
+    )
+    stage = models.CharField(
+        _("stage"), max_length=10, choices=Stage.choices, default=Stage.RUNNING
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+    )
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.DESCRIBED,
+    )
+    lessons = models.TextField(_("lessons learned and transferability"), blank=True)
+    resources_needed = models.TextField(_("resources needed"), blank=True)
+    language = models.CharField(
+        _("language of the case study"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    contact_practitioner = models.ForeignKey(
+        Practitioner,
+        verbose_name=_("contact practitioner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+    )
+    scope = models.CharField(
+        _("geographical scope"), max_length=15, choices=Scope.choices, default=Scope.LOCAL
+    )
+    adapted_from = models.ManyToManyField(
+        "self",
+        verbose_name=_("adapted from"),
+        symmetrical=False,
+        blank=True,
+        related_name="adaptations",
+    )
+    do_no_harm_confirmed = models.BooleanField(
+        _("no beneficiaries or minors can be identified"),
+        default=False,
+        help_text=_(
+            "Confirm that the text names no beneficiaries or minors and gives no detail "
+            "that could identify them."
+        ),
+    )
+    review_due = models.DateField(_("review due"), null=True, blank=True)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
+    )
+    update_of = models.ForeignKey(
+        "self",
+        verbose_name=_("proposed update of"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="proposed_updates",
+        help_text=_("Set on a proposed update; publishing it replaces the public text."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        ordering = ["-published_at", "-created_at"]
+        permissions = [("moderate_practice", _("Can review and publish practice"))]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            models.Index(fields=["status", "submitted_at"], name="practice_status_submitted"),
+            models.Index(fields=["status", "evidence_level"], name="practice_status_evidence"),
+            models.Index(fields=["status", "stage"], name="practice_status_stage"),
+            models.Index(fields=["status", "start_year"], name="practice_status_year"),
+            models.Index(fields=["submitted_by", "-updated_at"], name="practice_author_updated"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(city__isnull=False)
+                | Q(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED]),
+                name="practice_city_required_once_submitted",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(start_year__gte=FIRST_YEAR, start_year__lte=LAST_YEAR),
+                name="practice_start_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(end_year__gte=FIRST_YEAR, end_year__lte=LAST_YEAR),
+                name="practice_end_year_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="practice_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="practice_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.update_of_id is None
+
+    @property
+    def is_editable_by_author(self):
+        return self.status in EDITABLE_STATUSES
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start_year and self.end_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+
+def attachment_path(instance, filename):
+    # A random name on disk: the uploader's file name is kept only as data.
+    return f"attachments/{uuid.uuid4().hex}.pdf"
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        visible = Practice.objects.visible_to(user)
+        return self.filter(practice__in=visible)
+
+
+class Attachment(models.Model):
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("PDF file"), upload_to=attachment_path)
+    original_name = models.CharField(_("original file name"), max_length=255, blank=True)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:attachment", args=[self.practice.slug, self.pk])
+
+    @property
+    def download_name(self):
+        stem = PurePath(self.original_name or self.title).stem or "attachment"
+        return f"{stem}.pdf"
+
+
+class StatusChange(models.Model):
+    """One recorded transition of a practice: who, when, from, to, and why.
+
+    Written only by practices.workflow; never edited or deleted afterwards.
+    """
+
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="history"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    reason = models.TextField(_("reason (the author sees this)"), blank=True)
+    internal_note = models.TextField(_("internal note (staff only)"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["practice", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.practice}: {self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,0 +1,42 @@
+"""Sending the portal's emails: one function renders and sends a message from templates in
+templates/emails/, and never lets a failed send undo what the caller already saved."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
+
+
+def absolute_url(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def send(template, context, to, reply_to=None):
+    """Send `templates/emails/<template>_subject.txt` and `_body.txt` to `to`.
+
+    Returns True when the message was handed to the mail server, False when sending failed
+    (the failure is logged; the caller decides what to record).
+    """
+    recipients = [to] if isinstance(to, str) else list(to)
+    if not recipients:
+        return False
+    context = {"site_url": settings.SITE_URL, **context}
+    subject = render_to_string(f"emails/{template}_subject.txt", context)
+    subject = " ".join(subject.split())
+    body = render_to_string(f"emails/{template}_body.txt", context)
+    message = EmailMessage(
+        subject=subject,
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=recipients,
+        reply_to=reply_to or None,
+    )
+    try:
+        message.send()
+    except Exception:
+        logger.exception("Could not send %s email to %s", template, recipients)
+        return False
+    return True

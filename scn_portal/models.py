@@ -1,0 +1,151 @@
+"""Site-wide models: the user account, contact messages, FAQ entries, and the shared
+base for anything staff handle from an inbox (contact messages, membership applications)."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account. Signs in with their email address; there is no username."""
+
+    username = None
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["email"]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def is_moderator(self):
+        return self.is_staff
+
+
+class InboxStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+class InboxQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=InboxStatus.DONE)
+
+    def new(self):
+        return self.filter(status=InboxStatus.NEW)
+
+    def not_notified(self):
+        return self.filter(notified=False)
+
+
+class InboxItem(models.Model):
+    """Something a person sent that staff must handle, so that none is forgotten."""
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=InboxStatus.choices, default=InboxStatus.NEW
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"is_staff": True},
+    )
+    staff_notes = models.TextField(_("staff notes"), blank=True)
+    notified = models.BooleanField(
+        _("staff notified"),
+        default=False,
+        help_text=_("Cleared when the notification email could not be sent."),
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InboxQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+
+class ContactMessage(InboxItem):
+    class Topic(models.TextChoices):
+        GENERAL = "general", _("General enquiry")
+        MEMBERSHIP = "membership", _("Membership")
+        MEDIA = "media", _("Media")
+        PARTNERSHIP = "partnership", _("Partnership")
+        TECHNICAL = "technical", _("Technical problem with the site")
+
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email address"), max_length=254)
+    topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    message = models.TextField(_("message"), max_length=5000)
+
+    class Meta(InboxItem.Meta):
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self):
+        return _("%(topic)s from %(name)s") % {"topic": self.get_topic_display(), "name": self.name}
+
+
+class FaqEntryQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class FaqEntry(models.Model):
+    question = models.CharField(_("question"), max_length=300)
+    slug = models.SlugField(_("anchor"), max_length=80, unique=True)
+    answer = models.TextField(_("answer"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = FaqEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("FAQ entry")
+        verbose_name_plural = _("FAQ entries")
+        ordering = ["order", "question"]
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("faq") + f"#{self.slug}"

@@ -1,0 +1,114 @@
+"""Whole-page caching for signed-out visitors, never stale and never personal.
+
+A page is cached only when the request carries no session and no messages cookie (so
+nobody is signed in and nothing is personal), and only when rendering it set no cookie and
+used no CSRF token. Cached pages are keyed by a content generation that any change to
+published content bumps (see `bump_generation`, connected in ScnPortalConfig.ready), so a
+publication or an edit is visible on the next request. Off when PAGE_CACHE_SECONDS is 0.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+GENERATION_KEY = "page-cache:generation"
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+# Models whose rows appear on public pages; a change to any of them forgets every page.
+CONTENT_MODELS = [
+    "cities.Region",
+    "cities.City",
+    "cities.TaggedCity",
+    "cities.PartnerOrganisation",
+    "cities.TaggedOrganisation",
+    "cities.Practitioner",
+    "cities.TaggedPractitioner",
+    "practices.Practice",
+    "practices.TaggedPractice",
+    "practices.Attachment",
+    "practices.ExtremismForm",
+    "scn_portal.FaqEntry",
+    "taggit.Tag",
+]
+
+
+def connect_invalidation():
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{label}")
+        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-del-{label}")
+        for field in model._meta.many_to_many:
+            through = getattr(model, field.name).through
+            m2m_changed.connect(
+                bump_generation,
+                sender=through,
+                dispatch_uid=f"page-cache-m2m-{through._meta.label}",
+            )
+
+
+def bump_generation(**kwargs):
+    """Forget every cached page. Connected to saves and deletes of published content."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def _may_use_cache(request):
+    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+
+def _may_store(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not response.has_header("Cache-Control")
+    )
+
+
+def _key(request):
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page-cache:{generation()}:{get_language()}:{path}"
+
+
+def public_page(view):
+    """Serve `view` from the page cache to signed-out visitors."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _may_use_cache(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if _may_store(request, response):
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            patch_vary_headers(response, ["Cookie"])
+            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    return wrapper

@@ -1,0 +1,106 @@
+"""Fixtures for the actors of the portal: visitor, member, author, other member, moderator,
+admin; plus settings every test shares (locmem email, private media in a temporary folder)."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache(request):
+    """Each test that uses the database starts with an empty cache (rate limits, pages);
+    the default cache lives in the database, so tests without one have nothing to clear."""
+    uses_db = request.node.get_closest_marker("django_db") or any(
+        name in request.fixturenames for name in ("db", "transactional_db", "live_server")
+    )
+    if not uses_db:
+        yield
+        return
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def pytest_collection_modifyitems(config, items):
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
+    for item in items:
+        if "postgres" in item.keywords and connection.vendor != "postgresql":
+            item.add_marker(skip_pg)
+
+
+@pytest.fixture
+def visitor(client):
+    """A person who is not signed in."""
+    return client
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(email="member@example.org", first_name="Mira", last_name="Member")
+
+
+@pytest.fixture
+def author(db):
+    return UserFactory(email="author@example.org", first_name="Ada", last_name="Author")
+
+
+@pytest.fixture
+def other_member(db):
+    return UserFactory(email="other@example.org", first_name="Olu", last_name="Other")
+
+
+def moderators_group():
+    """The Moderators group with what moderators need to review practice."""
+    group, _ = Group.objects.get_or_create(name="Moderators")
+    if not group.permissions.filter(codename="moderate_practice").exists():
+        group.permissions.add(Permission.objects.get(codename="moderate_practice"))
+    return group
+
+
+@pytest.fixture
+def moderator(db):
+    user = UserFactory(email="moderator@example.org", first_name="Mo", last_name="Derator")
+    user.is_staff = True
+    user.save()
+    user.groups.add(moderators_group())
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(email="admin@example.org", is_staff=True, is_superuser=True, first_name="Ad")
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def author_client(client, author):
+    client.force_login(author)
+    return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client

@@ -1,0 +1,172 @@
+"""Test data: one factory per model, producing valid objects with the fewest arguments."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
+from practices.models import Attachment, ExtremismForm, Practice, Status
+from scn_portal.models import ContactMessage, FaqEntry
+
+# The smallest file that readers accept as a PDF; tests of the upload checks use it.
+MINIMAL_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+DEFAULT_PASSWORD = "a-long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        """Give the user a verified primary email, as allauth requires for sign-in."""
+        if not create:
+            return
+        self.save()
+        if extracted is False:
+            return
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.update_or_create(
+            user=self, email=self.email, defaults={"verified": True, "primary": True}
+        )
+
+
+def region(slug="europe"):
+    """Regions come from a data migration; tests use the real ones."""
+    return Region.objects.get(slug=slug)
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Testville {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    country = "DE"
+    region = factory.LazyFunction(region)
+    year_joined = 2018
+    profile = "A member city used in tests."
+    latitude = "52.52000"
+    longitude = "13.40500"
+
+    @factory.post_generation
+    def focus_areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.focus_areas.add(*extracted)
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartnerOrganisation
+
+    name = factory.Sequence(lambda n: f"Partner Organisation {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    kind = PartnerOrganisation.Kind.CIVIL_SOCIETY
+    description = "A partner organisation used in tests."
+
+
+class PractitionerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Practitioner
+
+    full_name = factory.Faker("name")
+    slug = factory.Sequence(lambda n: f"practitioner-{n}")
+    role_title = "Youth worker"
+    sector = Practitioner.Sector.YOUTH_WORK
+    city = factory.SubFactory(CityFactory)
+    email = factory.Sequence(lambda n: f"practitioner{n}@private.example.org")
+    bio = "Works with young people in the city."
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    """A practice complete enough to be submitted; `status` sets the workflow state directly
+    (tests of the workflow itself go through practices.workflow instead)."""
+
+    class Meta:
+        model = Practice
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Practice number {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    city = factory.SubFactory(CityFactory)
+    submitted_by = factory.SubFactory(UserFactory)
+    summary = "A short summary of what the city did."
+    problem = "The problem the city faced."
+    approach = "What the city did, step by step."
+    target_audience = "Young people aged 14 to 25."
+    outcomes = "What changed."
+    lessons = "What others can learn and adapt."
+    resources_needed = "Two youth workers and a small budget."
+    start_year = 2019
+    evidence_level = Practice.EvidenceLevel.PROMISING
+    do_no_harm_confirmed = True
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    submitted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create:
+            self.themes.add(*(extracted if extracted is not None else ["youth engagement"]))
+
+    @factory.post_generation
+    def extremism_forms(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.extremism_forms.set(ExtremismForm.objects.filter(slug__in=extracted))
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    practice = factory.SubFactory(PracticeFactory)
+    title = "Evaluation report"
+    original_name = "evaluation-report.pdf"
+    file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="report.pdf"))
+    size = len(MINIMAL_PDF)
+
+
+class MembershipApplicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MembershipApplication
+
+    city_name = "Newtown"
+    country = "KE"
+    applicant_name = "Amina Otieno"
+    applicant_role = "Deputy mayor"
+    email = "amina@newtown.example.org"
+    motivation = "We want to learn from other cities."
+
+
+class ContactMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactMessage
+
+    name = "Sam Reader"
+    email = "sam@example.org"
+    topic = ContactMessage.Topic.GENERAL
+    message = "Hello, I have a question about the network."
+
+
+class FaqEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FaqEntry
+
+    question = factory.Sequence(lambda n: f"Question number {n}?")
+    slug = factory.Sequence(lambda n: f"question-{n}")
+    answer = "The answer."
