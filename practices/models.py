@@ -275,6 +275,25 @@ class Practice(models.Model):
     def is_published(self):
         return self.status == Status.PUBLISHED and self.update_of_id is None
 
+    # The body of a case study in the order of DESIGN.md; each has a heading on its page.
+    SECTION_FIELDS = (
+        "problem",
+        "approach",
+        "target_audience",
+        "outcomes",
+        "lessons",
+        "resources_needed",
+    )
+
+    @property
+    def sections(self):
+        """(heading, text) for each body section that has text, in reading order."""
+        return [
+            (self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name))
+            for name in self.SECTION_FIELDS
+            if getattr(self, name).strip()
+        ]
+
     @property
     def is_editable_by_author(self):
         return self.status in EDITABLE_STATUSES

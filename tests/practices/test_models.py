@@ -91,3 +91,11 @@ def test_attachments_are_visible_only_where_their_practice_is(author, other_memb
 def test_attachment_download_name_is_safe_and_ends_in_pdf():
     attachment = AttachmentFactory.build(original_name="../../etc/Report 2023.exe")
     assert attachment.download_name == "Report 2023.pdf"
+
+
+def test_sections_follow_the_case_study_structure_and_skip_empty_ones(db):
+    practice = PracticeFactory(problem="Recruitment online.", approach="", lessons="Start small.")
+    headings = [heading for heading, _ in practice.sections]
+    assert headings[0] == "The problem it addresses"
+    assert "Approach and activities" not in headings
+    assert headings[-1] in {"Lessons learned and transferability", "Resources needed"}
