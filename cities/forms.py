@@ -62,6 +62,8 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = City.objects.order_by("name")
         self.fields["organisation"].queryset = PartnerOrganisation.objects.order_by("name")
+        self.fields["city"].empty_label = _("— none —")
+        self.fields["organisation"].empty_label = _("— none —")
         self.fields["sector"].choices = [
             ("", _("— choose a sector —")),
             *Practitioner.Sector.choices,

@@ -177,3 +177,15 @@ def test_claim_needs_sign_in(client):
 
 def test_claim_of_unknown_profile_is_404(member_client):
     assert member_client.get(reverse("cities:claim", args=["nobody"])).status_code == 404
+
+
+def test_profile_page_uses_a_constant_number_of_queries(
+    member_client, member, django_assert_max_num_queries
+):
+    PractitionerFactory(user=member)
+    PractitionerFactory.create_batch(5)
+
+    with django_assert_max_num_queries(8):
+        response = member_client.get(reverse("cities:profile"))
+
+    assert "Save my profile" in response.text

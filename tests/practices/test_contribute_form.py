@@ -7,7 +7,12 @@ from taggit.models import Tag
 from practices import workflow
 from practices.models import ExtremismForm, Practice, Status
 from tests.accounts.form_state import form_state
-from tests.factories import CityFactory, PartnerOrganisationFactory, PracticeFactory
+from tests.factories import (
+    AttachmentFactory,
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +215,30 @@ def test_preview_looks_like_the_public_page_with_a_banner(author_client, author)
     assert "practice-body" in response.text
     assert "Noise." in response.text
     assert reverse("practices:submit", args=[practice.pk]) in response.text
+
+
+def test_published_preview_offers_an_update_to_its_author(author_client, author):
+    practice = PracticeFactory(submitted_by=author)
+
+    text = author_client.get(reverse("practices:preview", args=[practice.pk])).text
+
+    assert reverse("practices:propose_update", args=[practice.pk]) in text
+    assert "Preview — not yet published" not in text
+
+
+def test_form_and_preview_use_a_constant_number_of_queries(
+    author_client, author, django_assert_max_num_queries
+):
+    practice = PracticeFactory(submitted_by=author, status=Status.DRAFT)
+    for number in range(3):
+        CityFactory()
+        PartnerOrganisationFactory()
+        PracticeFactory(themes=[f"theme {number}"])
+    AttachmentFactory.create_batch(3, practice=practice)
+
+    with django_assert_max_num_queries(16):
+        edit = author_client.get(reverse("practices:edit", args=[practice.pk]))
+    with django_assert_max_num_queries(12):
+        preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
+
+    assert edit.status_code == preview.status_code == 200
