@@ -223,6 +223,13 @@ class PracticeForm(forms.ModelForm):
             contacts
         ).order_by("full_name")
 
+    @property
+    def upload_to_choose_again(self):
+        """The name of a file sent with a form that failed: browsers never keep a chosen
+        file, so the page asks for it again by name."""
+        upload = self.files.get("attachment") if self.is_bound else None
+        return upload.name if upload and self.errors else None
+
     def sections(self):
         """(legend, introduction, bound fields) for each section of the page."""
         return [

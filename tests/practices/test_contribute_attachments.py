@@ -118,3 +118,18 @@ def test_other_member_cannot_remove_an_attachment(client, other_member, draft, m
 
     assert response.status_code == (404 if method == "post" else 405)
     assert Attachment.objects.filter(pk=attachment.pk).exists()
+
+
+def test_valid_pdf_sent_with_an_invalid_form_is_asked_for_again_by_name(author_client, draft):
+    response = author_client.post(
+        reverse("practices:edit", args=[draft.pk]),
+        {
+            "title": "",
+            "action": "save",
+            "attachment": SimpleUploadedFile("plan.pdf", MINIMAL_PDF),
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Please choose “plan.pdf” again" in response.text
+    assert not Attachment.objects.exists()
