@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from cities.contact_forms import MembershipApplicationForm, PractitionerMessageForm
 from cities.models import Practitioner, PractitionerMessage
@@ -32,7 +32,7 @@ def _notify_join(request, application):
     acknowledge(request, "join_ack", {"country": application.country.name}, application.email)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def join(request):
     form = MembershipApplicationForm(abuse.posted_data(request))
     return abuse.respond(
@@ -44,7 +44,7 @@ def join(request):
     )
 
 
-@require_GET
+@require_safe
 def join_thanks(request):
     return render(request, "cities/join_thanks.html")
 
@@ -95,7 +95,7 @@ def _deliver(request, message):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact_practitioner(request, slug):
     practitioner = get_object_or_404(reachable_practitioners(request.user), slug=slug)
     if request.method == "GET" and "sent" in request.GET:

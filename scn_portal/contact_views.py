@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from scn_portal import abuse
 from scn_portal.emails import absolute_url, send
@@ -65,7 +65,7 @@ def _notify(request, message):
     acknowledge(request, "contact_ack", {"topic": message.get_topic_display()}, message.email)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact(request):
     topic = request.GET.get("topic")
     initial = {"topic": topic} if topic in ContactMessage.Topic.values else {}
@@ -79,6 +79,6 @@ def contact(request):
     )
 
 
-@require_GET
+@require_safe
 def contact_thanks(request):
     return render(request, "scn_portal/contact_thanks.html")

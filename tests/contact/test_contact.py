@@ -4,10 +4,12 @@ import time
 
 import pytest
 from django.core import mail
+from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
 from scn_portal import abuse
+from scn_portal.forms import ContactForm
 from scn_portal.models import ContactMessage
 from tests.contact.conftest import CONTACT, form_data
 
@@ -212,3 +214,27 @@ def test_a_post_without_the_csrf_token_is_refused(db):
     response = client.post(URL, form_data(client, URL, **CONTACT))
     assert response.status_code == 403
     assert not ContactMessage.objects.exists()
+
+
+def test_a_database_error_stores_nothing_keeps_the_input_and_can_be_sent_again(client, monkeypatch):
+    data = form_data(client, URL, **CONTACT)
+
+    def broken_save(form, commit=True):
+        raise DatabaseError("the database went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ContactForm, "save", broken_save)
+        response = client.post(URL, data)
+
+    assert response.status_code == 200
+    assert "could not save your message just now" in response.text
+    assert response.context["form"]["message"].value() == CONTACT["message"]
+    assert not ContactMessage.objects.exists()
+    assert mail.outbox == []
+    assert client.post(URL, data).url == reverse("contact_thanks")
+    assert ContactMessage.objects.count() == 1
+
+
+def test_the_pages_answer_head_requests(client):
+    assert client.head(URL).status_code == 200
+    assert client.head(reverse("contact_thanks")).status_code == 200
