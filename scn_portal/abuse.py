@@ -56,7 +56,7 @@ def read_token(scope, value):
     try:
         payload = signing.loads(value or "", salt=f"scn_portal.abuse.{scope}")
         return str(payload["n"]), int(payload["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+    except (signing.BadSignature, KeyError, TypeError, ValueError, OverflowError):
         return None
 
 

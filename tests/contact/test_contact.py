@@ -1,6 +1,7 @@
 """The contact form: a visitor writes to the network's staff."""
 
 import time
+from email import message_from_bytes, policy
 
 import pytest
 from django.core import mail
@@ -238,3 +239,11 @@ def test_a_database_error_stores_nothing_keeps_the_input_and_can_be_sent_again(c
 def test_the_pages_answer_head_requests(client):
     assert client.head(URL).status_code == 200
     assert client.head(reverse("contact_thanks")).status_code == 200
+
+
+def test_a_name_with_accents_and_commas_reaches_staff_as_one_reply_to_address(client):
+    post(client, name="Zoë Müller, Mayor's office")
+    raw = mail.outbox[0].message().as_bytes()
+    [reply_to] = message_from_bytes(raw, policy=policy.default)["Reply-To"].addresses
+    assert reply_to.display_name == "Zoë Müller, Mayor's office"
+    assert reply_to.addr_spec == "sam@example.org"
