@@ -182,11 +182,18 @@ def take(key, rate, now=None):
     return retry_after
 
 
+def mailbox(email):
+    """The mailbox an address delivers to, for counting: case and "+tag" do not make
+    another person (sam+1@example.org and Sam@example.org are sam@example.org)."""
+    local, _at, domain = (email or "").strip().lower().rpartition("@")
+    return f"{local.split('+')[0]}@{domain}"
+
+
 def over_limit(request, scope, email):
     """Count this submission against the scope's limits per client address and per email
     address. Returns 0 when it may go ahead, else the seconds to wait."""
     limits = settings.RATE_LIMITS.get(scope, {})
-    keys = {"ip": client_address(request), "email": (email or "").strip().lower()}
+    keys = {"ip": client_address(request), "email": mailbox(email)}
     waits = [take(f"{scope}:{kind}:{keys[kind]}", rate) for kind, rate in limits.items()]
     return max(waits, default=0)
 
