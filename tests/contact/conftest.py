@@ -69,3 +69,15 @@ class FailingEmailBackend:
 @pytest.fixture
 def mail_down(settings):
     settings.EMAIL_BACKEND = "tests.contact.conftest.FailingEmailBackend"
+
+
+def assert_shown_again(response, field, error, typed):
+    """The form came back with `error` next to `field` only, and everything typed in it."""
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == [field]
+    assert error in form.errors[field][0]
+    assert f'id="id_{field}_error"' in response.text
+    assert "Nothing you typed has been lost" in response.text
+    for name, value in typed.items():
+        assert form[name].value() == value
