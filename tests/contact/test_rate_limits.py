@@ -168,3 +168,18 @@ def test_the_429_page_renders_with_no_context_at_all():
     assert response.status_code == 429
     assert "Retry-After" not in response
     assert b"Please wait a little" in response.content
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [("5/h", (5, 3600)), ("10/15m", (10, 900)), ("1/s", (1, 1)), ("3/2d", (3, 172800))],
+)
+def test_rates_read_as_count_per_period(rate, expected):
+    assert abuse.parse_rate(rate) == expected
+
+
+def test_the_window_ends_when_retry_after_says():
+    now = 1_800_000_000.0 + 600  # ten minutes into an hour window
+    assert [abuse.take("k", "1/h", now) for _ in range(2)] == [0, 3001]
+    assert abuse.take("k", "1/h", now + 2999) == 2  # one second left, plus one to be safe
+    assert abuse.take("k", "1/h", now + 3000) == 0
