@@ -292,3 +292,19 @@ if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "test-media")))
+
+# --- contact ---
+# Public forms (contact, join, relay to a practitioner): see scn_portal/abuse.py.
+# A form sent sooner than this after it was displayed is refused as automated.
+FORM_MIN_SECONDS = env_int("FORM_MIN_SECONDS", 3)
+# Per form, per client address ("ip") and per email address ("email"; the sender's account
+# for the relay): "count/period", period in s, m, h or d, optionally with a number ("10/15m").
+RATE_LIMITS = {
+    "contact": {"ip": "10/h", "email": "5/h"},
+    "join": {"ip": "10/h", "email": "3/h"},
+    "relay": {"ip": "30/h", "email": "10/h"},
+}
+# How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
+# allauth's own rate limits read the same value.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT

@@ -1,0 +1,26 @@
+"""Site-wide forms: the contact form."""
+
+from django import forms
+
+from scn_portal.abuse import TrappedForm
+from scn_portal.models import ContactMessage
+
+
+class ContactForm(TrappedForm, forms.ModelForm):
+    abuse_scope = "contact"
+
+    class Meta:
+        model = ContactMessage
+        fields = ["name", "email", "topic", "message"]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "topic": forms.RadioSelect,
+            "message": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every message has a topic: the radio buttons start on "general", with no blank.
+        self.fields["topic"].choices = ContactMessage.Topic.choices
+        self.fields["topic"].initial = self.initial.get("topic") or ContactMessage.Topic.GENERAL
