@@ -292,3 +292,8 @@ if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "test-media")))
+
+# --- browse-cities ---
+# Tests never reach a tile server: every map tile is one plain local image.
+if TESTING and "MAP_TILE_URL" not in os.environ:
+    MAP_TILE_URL = STATIC_URL + "img/map-tile-test.svg"
