@@ -72,7 +72,7 @@ class CityQuerySet(models.QuerySet):
         )
 
     def map_points(self):
-        """Name, address and coordinates of each city, in one small query for the map."""
+        """Name, slug, coordinates and region of each city, for the map, in one query."""
         return self.values_list("name", "slug", "latitude", "longitude", "region_id")
 
 
