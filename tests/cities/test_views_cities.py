@@ -138,6 +138,9 @@ def test_directory_is_paginated_with_the_total_count(visitor):
     assert len(second.context["cities"]) == 6
     assert "30 member cities" in second.text
     assert "Page 2 of 2" in second.text
+    # Filters are left out of the canonical address; the page number is kept.
+    assert '<link rel="canonical" href="http://testserver/cities/?page=2">' in second.text
+    assert '<link rel="canonical" href="http://testserver/cities/">' in first.text
 
 
 def test_directory_embeds_markers_for_the_map_for_every_matching_city(visitor):
@@ -152,6 +155,8 @@ def test_directory_embeds_markers_for_the_map_for_every_matching_city(visitor):
     assert points[0]["url"].startswith("/cities/")
     assert "vendor/leaflet/leaflet.js" in response.text
     assert "Nowhere" in response.text  # listed even though it cannot be on the map
+    # Shown by map.js only: without JavaScript there is no empty box, just the list.
+    assert 'aria-label="Map of the member cities listed here" hidden>' in response.text
 
 
 @pytest.mark.parametrize(
@@ -166,6 +171,8 @@ def test_directory_embeds_markers_for_the_map_for_every_matching_city(visitor):
         {"page": "-1"},
         {"page": "abc"},
         {"q": "x" * 500},
+        {"q": "nul\x00byte"},
+        {"country": "D\x00E"},
         {"region": ["europe", "africa"]},
     ],
 )

@@ -68,7 +68,8 @@ def test_directory_filters_by_sector_region_and_name(member_client):
 
 
 @pytest.mark.parametrize(
-    "query", [{"sector": "spy"}, {"region": "atlantis"}, {"page": "9999"}, {"page": "1.5"}]
+    "query",
+    [{"sector": "spy"}, {"region": "atlantis"}, {"page": "9999"}, {"page": "1.5"}, {"q": "\x00"}],
 )
 def test_directory_survives_bad_query_strings(member_client, query):
     PractitionerFactory(full_name="Pat Public")
