@@ -4,7 +4,8 @@ practitioners, and cities applying to join."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -51,7 +52,42 @@ class CityQuerySet(models.QuerySet):
         return self.filter(region=region)
 
     def with_list_data(self):
-        return self.select_related("region")
+        """What a directory row shows: its region and how much practice it published."""
+        return self.select_related("region").with_practice_count()
+
+    def with_practice_count(self):
+        # A subquery, not a join: it stays right whatever the other filters join in.
+        from practices.models import Practice
+
+        published = (
+            Practice.objects.published()
+            .filter(city=OuterRef("pk"))
+            .order_by()
+            .values("city")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(
+            practice_count=Coalesce(Subquery(published, output_field=models.IntegerField()), 0)
+        )
+
+    def map_points(self):
+        """Name, slug, coordinates and region of each city, for the map, in one query."""
+        return self.values_list("name", "slug", "latitude", "longitude", "region_id")
+
+
+def map_markers(points):
+    """The markers the map script reads from the page (json_script): cities with coordinates."""
+    return [
+        {
+            "name": name,
+            "url": reverse("cities:detail", args=[slug]),
+            "lat": float(lat),
+            "lng": float(lng),
+        }
+        for name, slug, lat, lng, *_rest in points
+        if lat is not None and lng is not None
+    ]
 
 
 class City(models.Model):
@@ -160,7 +196,7 @@ class PartnerOrganisationQuerySet(models.QuerySet):
         return self.filter(regions=region)
 
     def with_list_data(self):
-        return self.prefetch_related("regions")
+        return self.prefetch_related("regions").annotate(city_count=Count("cities", distinct=True))
 
 
 class PartnerOrganisation(models.Model):
@@ -226,7 +262,7 @@ class PractitionerQuerySet(models.QuerySet):
         return self.public()
 
     def with_list_data(self):
-        return self.select_related("city", "organisation")
+        return self.select_related("city", "organisation").prefetch_related("expertise")
 
 
 class Practitioner(models.Model):

@@ -308,3 +308,8 @@ RATE_LIMITS = {
 # allauth's own rate limits read the same value.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# --- browse-cities ---
+# Tests never reach a tile server: every map tile is one plain local image.
+if TESTING and "MAP_TILE_URL" not in os.environ:
+    MAP_TILE_URL = STATIC_URL + "img/map-tile-test.svg"

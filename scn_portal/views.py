@@ -1,12 +1,17 @@
 """Site-wide pages: home, about and FAQ, contact, search, robots.txt and the sitemap."""
 
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from cities.models import City, Region
+from cities.models import City, map_markers
 from practices.models import Practice
+from scn_portal.models import FaqEntry
 from scn_portal.page_cache import public_page
+from scn_portal.sitemaps import SITEMAPS
 
 
 def _pending(request, *args, **kwargs):
@@ -23,15 +28,40 @@ def healthz(request):
 
 @public_page
 def home(request):
+    # One query gives the member cities for the map and both city figures.
+    points = list(City.objects.members().order_by().map_points())
     context = {
-        "member_city_count": City.objects.members().count(),
-        "region_count": Region.objects.filter(cities__isnull=False).distinct().count(),
+        "member_city_count": len(points),
+        "region_count": len({region for *_point, region in points}),
         "practice_count": Practice.objects.published().count(),
         "latest_practices": Practice.objects.published()
         .with_list_data()
         .order_by("-published_at")[:6],
+        "markers": map_markers(points),
     }
     return render(request, "scn_portal/home.html", context)
 
 
-about = faq = robots_txt = sitemap = _pending  # PLACEHOLDER (browsing)
+@public_page
+def about(request):
+    return render(request, "scn_portal/about.html")
+
+
+@public_page
+def faq(request):
+    return render(request, "scn_portal/faq.html", {"entries": FaqEntry.objects.published()})
+
+
+ROBOTS_DISALLOW = ["/practitioners/", "/contribute/", "/admin/", "/accounts/"]
+
+
+@public_page
+def robots_txt(request):
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@public_page
+def sitemap(request):
+    return sitemap_view(request, sitemaps=SITEMAPS)

@@ -1,0 +1,63 @@
+"""The sitemap: public pages only. Practitioners are never listed (many are members-only
+and all are people who may be at risk), nor is any practice that is not published."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from cities.models import City, PartnerOrganisation
+from practices.models import Practice
+
+
+class SiteSitemap(Sitemap):
+    """Addresses use SITE_URL, not the Host header the request happened to carry."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+class PageSitemap(SiteSitemap):
+    def items(self):
+        return ["home", "about", "faq", "cities:list", "cities:organisations", "practices:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CitySitemap(SiteSitemap):
+    def items(self):
+        return City.objects.order_by("name", "pk").only("slug", "updated_at")
+
+    def lastmod(self, city):
+        return city.updated_at
+
+
+class OrganisationSitemap(SiteSitemap):
+    def items(self):
+        return PartnerOrganisation.objects.order_by("name", "pk").only("slug", "updated_at")
+
+    def lastmod(self, organisation):
+        return organisation.updated_at
+
+
+class PracticeSitemap(SiteSitemap):
+    def items(self):
+        return (
+            Practice.objects.published().order_by("-published_at", "pk").only("slug", "updated_at")
+        )
+
+    def lastmod(self, practice):
+        return practice.updated_at
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "cities": CitySitemap,
+    "organisations": OrganisationSitemap,
+    "practices": PracticeSitemap,
+}

@@ -1,0 +1,63 @@
+/*
+ * Maps of member cities, drawn with Leaflet (static/vendor/leaflet) as a progressive
+ * enhancement. Each map is an element [data-map] rendered hidden; its markers come from the
+ * json_script element named by data-map. Without JavaScript, without Leaflet, or without
+ * tiles the map stays hidden or empty and the page's list of cities says everything.
+ */
+(function () {
+  "use strict";
+
+  function readMarkers(element) {
+    var source = document.getElementById(element.getAttribute("data-map"));
+    if (!source) {
+      return [];
+    }
+    try {
+      return JSON.parse(source.textContent);
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function drawMap(element) {
+    var markers = readMarkers(element);
+    if (!markers.length) {
+      return;
+    }
+    element.hidden = false;
+    var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true });
+    L.tileLayer(element.getAttribute("data-tile-url"), {
+      maxZoom: 18,
+      attribution: element.getAttribute("data-attribution") || "",
+    }).addTo(map);
+
+    var points = markers.map(function (city) {
+      var marker = L.marker([city.lat, city.lng], { title: city.name, alt: city.name });
+      var link = document.createElement("a");
+      link.href = city.url;
+      link.textContent = city.name;
+      marker.bindPopup(link);
+      marker.addTo(map);
+      return [city.lat, city.lng];
+    });
+
+    if (points.length === 1) {
+      map.setView(points[0], 9);
+    } else {
+      map.fitBounds(points, { padding: [24, 24], maxZoom: 9 });
+    }
+  }
+
+  function init() {
+    if (typeof L === "undefined") {
+      return;
+    }
+    document.querySelectorAll("[data-map]").forEach(drawMap);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,372 @@
+"""The member cities directory and the city page."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from practices.models import Status
+from tests.factories import (
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+    PractitionerFactory,
+    region,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("cities:list")
+
+
+def names(response):
+    return [city.name for city in response.context["cities"]]
+
+
+def markers(response, element_id="city-map-markers"):
+    start = response.text.index(f'id="{element_id}"')
+    start = response.text.index(">", start) + 1
+    end = response.text.index("</script>", start)
+    return json.loads(response.text[start:end])
+
+
+# The directory
+
+
+def test_directory_lists_member_cities_by_name_with_a_count(visitor):
+    CityFactory(name="Oslo")
+    CityFactory(name="Berlin")
+    CityFactory(name="Formerton", membership_status="former")
+
+    response = visitor.get(LIST)
+
+    assert response.status_code == 200
+    assert names(response) == ["Berlin", "Oslo"]
+    assert "2 member cities" in response.text
+    assert "Formerton" not in response.text
+
+
+def test_directory_filters_by_region(visitor):
+    CityFactory(name="Berlin")
+    CityFactory(name="Nairobi", region=region("africa"), country="KE")
+
+    response = visitor.get(LIST, {"region": "africa"})
+
+    assert names(response) == ["Nairobi"]
+    assert "1 member city" in response.text
+
+
+def test_directory_filters_by_country(visitor):
+    CityFactory(name="Berlin", country="DE")
+    CityFactory(name="Vienna", country="AT")
+
+    response = visitor.get(LIST, {"country": "AT"})
+
+    assert names(response) == ["Vienna"]
+    assert '<option value="AT" selected>Austria</option>' in response.text
+
+
+def test_directory_filters_by_focus_area(visitor):
+    CityFactory(name="Berlin", focus_areas=["Online harms"])
+    CityFactory(name="Oslo", focus_areas=["Youth engagement"])
+
+    response = visitor.get(LIST, {"focus": "online-harms"})
+
+    assert names(response) == ["Berlin"]
+
+
+def test_directory_searches_by_name(visitor):
+    CityFactory(name="Montréal")
+    CityFactory(name="Mombasa")
+
+    response = visitor.get(LIST, {"q": "montr"})
+
+    assert names(response) == ["Montréal"]
+
+
+def test_directory_combines_filters(visitor):
+    CityFactory(name="Berlin", focus_areas=["Education"])
+    CityFactory(name="Hamburg", focus_areas=["Online harms"])
+    CityFactory(name="Nairobi", region=region("africa"), country="KE", focus_areas=["Education"])
+
+    response = visitor.get(LIST, {"region": "europe", "focus": "education", "country": "DE"})
+
+    assert names(response) == ["Berlin"]
+    assert "Clear filters" in response.text
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("name", ["Aarhus", "Berlin", "Cork"]),
+        ("newest", ["Cork", "Aarhus", "Berlin"]),
+        ("oldest", ["Berlin", "Aarhus", "Cork"]),
+        ("practices", ["Berlin", "Cork", "Aarhus"]),
+    ],
+)
+def test_directory_sorts(visitor, sort, expected):
+    aarhus = CityFactory(name="Aarhus", year_joined=2019)
+    berlin = CityFactory(name="Berlin", year_joined=2016)
+    cork = CityFactory(name="Cork", year_joined=2023)
+    PracticeFactory.create_batch(3, city=berlin)
+    PracticeFactory(city=cork)
+    # Unpublished practice does not count.
+    PracticeFactory.create_batch(4, city=aarhus, status=Status.SUBMITTED)
+
+    response = visitor.get(LIST, {"sort": sort})
+
+    assert names(response) == expected
+
+
+def test_directory_shows_each_citys_published_practice_count(visitor):
+    berlin = CityFactory(name="Berlin")
+    PracticeFactory.create_batch(2, city=berlin)
+    PracticeFactory(city=berlin, status=Status.DRAFT)
+
+    response = visitor.get(LIST)
+
+    assert "2 published practices" in response.text
+
+
+def test_directory_is_paginated_with_the_total_count(visitor):
+    CityFactory.create_batch(30)
+
+    first = visitor.get(LIST)
+    second = visitor.get(LIST, {"page": 2})
+
+    assert len(first.context["cities"]) == 24
+    assert len(second.context["cities"]) == 6
+    assert "30 member cities" in second.text
+    assert "Page 2 of 2" in second.text
+    # Filters are left out of the canonical address; the page number is kept.
+    assert '<link rel="canonical" href="http://testserver/cities/?page=2">' in second.text
+    assert '<link rel="canonical" href="http://testserver/cities/">' in first.text
+
+
+def test_directory_embeds_markers_for_the_map_for_every_matching_city(visitor):
+    CityFactory.create_batch(30, latitude="1.5", longitude="2.5")
+    CityFactory(name="Nowhere", latitude=None, longitude=None)
+
+    response = visitor.get(LIST)
+
+    points = markers(response)
+    assert len(points) == 30
+    assert points[0]["lat"] == 1.5
+    assert points[0]["url"].startswith("/cities/")
+    assert "vendor/leaflet/leaflet.js" in response.text
+    assert "Nowhere" in response.text  # listed even though it cannot be on the map
+    # Shown by map.js only: without JavaScript there is no empty box, just the list.
+    assert 'aria-label="Map of the member cities listed here" hidden>' in response.text
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"region": "atlantis"},
+        {"country": "XX"},
+        {"focus": "no-such-tag"},
+        {"sort": "evil"},
+        {"sort": "name; DROP TABLE"},
+        {"page": "9999"},
+        {"page": "-1"},
+        {"page": "abc"},
+        {"q": "x" * 500},
+        {"q": "nul\x00byte"},
+        {"country": "D\x00E"},
+        {"region": ["europe", "africa"]},
+    ],
+)
+def test_directory_survives_bad_query_strings(visitor, query):
+    CityFactory(name="Berlin")
+
+    response = visitor.get(LIST, query)
+
+    assert response.status_code == 200
+    assert "Berlin" in response.text or "No member city matches" in response.text
+
+
+def test_an_unknown_region_is_ignored_and_explained(visitor):
+    CityFactory(name="Berlin")
+
+    response = visitor.get(LIST, {"region": "atlantis"})
+
+    assert names(response) == ["Berlin"]
+    assert "Select a valid choice" in response.text
+
+
+def test_directory_says_when_nothing_matches_and_offers_to_clear(visitor):
+    CityFactory(name="Berlin")
+
+    response = visitor.get(LIST, {"q": "zzz"})
+
+    assert "No member city matches these filters." in response.text
+    assert f'href="{LIST}"' in response.text
+
+
+def test_directory_queries_stay_constant_with_ten_times_the_data(
+    visitor, django_assert_num_queries
+):
+    def make(n):
+        for i in range(n):
+            city = CityFactory(focus_areas=[f"area {i % 3}"])
+            PracticeFactory(city=city)
+
+    make(3)
+    with django_assert_num_queries(4):
+        visitor.get(LIST, {"focus": "area-1", "sort": "practices"})
+    make(30)
+    with django_assert_num_queries(4):
+        visitor.get(LIST, {"focus": "area-1", "sort": "practices"})
+
+
+# The city page
+
+
+def test_city_page_shows_profile_focus_areas_and_facts(visitor):
+    city = CityFactory(
+        name="Berlin",
+        profile="A city of many neighbourhoods.",
+        description="Long description here.",
+        population=3_600_000,
+        website="https://berlin.example.org",
+        focus_areas=["Social cohesion"],
+    )
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.text.count("<h1") == 1
+    assert "<h1>Berlin</h1>" in response.text
+    assert "A city of many neighbourhoods." in response.text
+    assert "Long description here." in response.text
+    assert "Social cohesion" in response.text
+    assert "Germany" in response.text
+    assert "Member since 2018" in response.text
+    assert "https://berlin.example.org" in response.text
+
+
+def test_city_page_has_meta_description_canonical_and_open_graph(visitor):
+    city = CityFactory(name="Berlin", profile="A city of many neighbourhoods.")
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert "<title>Berlin · Member cities · Strong Cities Network</title>" in response.text
+    assert '<meta name="description" content="A city of many neighbourhoods.">' in response.text
+    assert '<link rel="canonical" href="http://testserver/cities/berlin/">' in response.text
+    assert '<meta property="og:title" content="Berlin · Strong Cities Network">' in response.text
+    assert '<meta property="og:url" content="http://testserver/cities/berlin/">' in response.text
+    assert 'property="og:description" content="A city of many neighbourhoods."' in response.text
+
+
+def test_city_page_shows_only_its_published_practice(visitor):
+    city = CityFactory(name="Berlin")
+    PracticeFactory(city=city, title="Published here")
+    PracticeFactory(city=city, title="Still a draft", status=Status.DRAFT)
+    PracticeFactory(city=city, title="Under review", status=Status.SUBMITTED)
+    PracticeFactory(title="Elsewhere")
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert "Published here" in response.text
+    assert "Still a draft" not in response.text
+    assert "Under review" not in response.text
+    assert "Elsewhere" not in response.text
+
+
+def test_city_page_links_to_the_library_when_it_has_more_practice_than_shown(visitor):
+    city = CityFactory(name="Berlin")
+    PracticeFactory.create_batch(13, city=city)
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert len(response.context["practices"]) == 12
+    assert "See all 13 practices from Berlin in the library" in response.text
+    assert "/practices/?city=berlin" in response.text
+
+
+def test_city_page_lists_partner_organisations_working_there(visitor):
+    city = CityFactory()
+    partner = PartnerOrganisationFactory(name="Mothers for Peace")
+    partner.cities.add(city)
+    PartnerOrganisationFactory(name="Works elsewhere")
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert "Mothers for Peace" in response.text
+    assert partner.get_absolute_url() in response.text
+    assert "Works elsewhere" not in response.text
+
+
+def test_visitor_sees_only_public_practitioners_of_a_city(visitor):
+    city = CityFactory()
+    PractitionerFactory(city=city, full_name="Public Person", is_public=True)
+    PractitionerFactory(city=city, full_name="Private Person", is_public=False)
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert "Public Person" in response.text
+    assert "Private Person" not in response.text
+    assert "Sign in" in response.text
+
+
+def test_member_sees_every_practitioner_of_a_city_and_no_email(member_client):
+    city = CityFactory()
+    PractitionerFactory(city=city, full_name="Public Person", is_public=True)
+    PractitionerFactory(city=city, full_name="Private Person", email="hidden@private.example")
+
+    response = member_client.get(city.get_absolute_url())
+
+    assert "Public Person" in response.text
+    assert "Private Person" in response.text
+    assert "hidden@private.example" not in response.text
+    assert "@private.example" not in response.text
+
+
+def test_city_page_embeds_its_own_marker_for_the_small_map(visitor):
+    city = CityFactory(name="Berlin", latitude="52.52000", longitude="13.40500")
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert markers(response) == [
+        {"name": "Berlin", "url": "/cities/berlin/", "lat": 52.52, "lng": 13.405}
+    ]
+
+
+def test_city_without_coordinates_has_no_map(visitor):
+    city = CityFactory(latitude=None, longitude=None)
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert "data-map" not in response.text
+
+
+def test_former_member_city_page_says_so(visitor):
+    city = CityFactory(membership_status="former", year_joined=2016)
+
+    response = visitor.get(city.get_absolute_url())
+
+    assert "Former member (joined 2016)" in response.text
+
+
+def test_unknown_city_is_a_404(visitor):
+    assert visitor.get(reverse("cities:detail", args=["atlantis"])).status_code == 404
+
+
+def test_city_page_queries_stay_constant_with_ten_times_the_data(
+    visitor, django_assert_num_queries
+):
+    city = CityFactory(focus_areas=["Education", "Online harms"])
+
+    def make(n):
+        for _ in range(n):
+            PracticeFactory(city=city, themes=["youth", "schools"])
+            PartnerOrganisationFactory().cities.add(city)
+            PractitionerFactory(city=city, is_public=True)
+
+    make(1)
+    # City, focus areas, practice, their themes, organisations, practitioners.
+    with django_assert_num_queries(6):
+        visitor.get(city.get_absolute_url())
+    make(10)
+    with django_assert_num_queries(6):
+        visitor.get(city.get_absolute_url())
