@@ -162,9 +162,7 @@ class PracticeAdmin(admin.ModelAdmin):
         "status",
         "city",
         "submitted_by",
-        "submitted_at",
         "waiting",
-        "evidence_level",
     ]
     list_display_links = ["title"]
     list_filter = [
@@ -253,13 +251,32 @@ class PracticeAdmin(admin.ModelAdmin):
         url = reverse("admin:practices_practice_review", args=[obj.pk])
         return format_html('<a class="button" href="{}">{}</a>', url, _("Open the review screen"))
 
+    @admin.display(description=_("review"))
+    def review_column(self, obj):
+        url = reverse("admin:practices_practice_review", args=[obj.pk])
+        label = _("Review") if obj.status == Status.SUBMITTED else _("Open")
+        return format_html('<a href="{}">{}</a>', url, label)
+
     # --- lists ---------------------------------------------------------------------------
+
+    def get_list_display(self, request):
+        if self.has_moderate_permission(request):
+            return [*self.list_display, "review_column"]
+        return self.list_display
 
     def get_ordering(self, request):
         # The queue: whoever has waited longest comes first.
         if request.GET.get("status__exact") == Status.SUBMITTED:
             return ["submitted_at", "pk"]
         return super().get_ordering(request)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.GET.get("status__exact") == Status.SUBMITTED:
+            extra_context = {
+                "title": _("Moderation queue: waiting for review"),
+                **(extra_context or {}),
+            }
+        return super().changelist_view(request, extra_context)
 
     def save_model(self, request, obj, form, change):
         if not change and obj.submitted_by_id is None:

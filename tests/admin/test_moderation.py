@@ -54,10 +54,12 @@ def test_the_queue_lists_submitted_practice_oldest_first_with_city_submitter_and
 
     page = response.content.decode()
     assert [p.pk for p in response.context["cl"].result_list] == [older.pk, update.pk, newer.pk]
+    assert "Moderation queue: waiting for review" in page
     assert "Still a draft" not in page and "Already public" not in page
     assert "Lyon" in page and "Ada Author" in page
     assert "5\xa0days" in page
     assert "Proposed update" in page
+    assert review_url(older) in page
 
 
 @pytest.mark.parametrize(
