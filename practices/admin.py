@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -76,7 +77,7 @@ class StatusChangeInline(admin.TabularInline):
 class StatusChangeAdmin(admin.ModelAdmin):
     """Who decided what, and when: a log staff read and nobody writes."""
 
-    list_display = ["created_at", "practice", "from_status", "to_status", "actor", "reason"]
+    list_display = ["created_at", "practice", "from_status", "to_status", "actor", "short_reason"]
     list_filter = ["to_status", "from_status", "created_at"]
     list_select_related = ["practice", "actor"]
     search_fields = ["practice__title", "actor__email", "reason"]
@@ -91,6 +92,10 @@ class StatusChangeAdmin(admin.ModelAdmin):
         "internal_note",
     ]
     readonly_fields = fields
+
+    @admin.display(description=_("reason"))
+    def short_reason(self, obj):
+        return Truncator(obj.reason).chars(80)
 
     def has_add_permission(self, request):
         return False
@@ -191,11 +196,11 @@ class PracticeAdmin(admin.ModelAdmin):
         "contact_practitioner",
         "adapted_from",
     ]
-    readonly_fields = ["status", "review_link", "submitted_by", "update_of", *AUDIT_FIELDS]
+    readonly_fields = ["status", "review_link", "author", "update_of", *AUDIT_FIELDS]
     inlines = [AttachmentInline, StatusChangeInline]
     actions = ["publish_selected"]
     fieldsets = [
-        (_("Review"), {"fields": ["status", "review_link", "submitted_by", "update_of"]}),
+        (_("Review"), {"fields": ["status", "review_link", "author", "update_of"]}),
         (None, {"fields": ["title", "slug", "city", "other_cities", "organisations", "summary"]}),
         (
             _("The practice"),
@@ -243,6 +248,12 @@ class PracticeAdmin(admin.ModelAdmin):
         if obj.status != Status.SUBMITTED or not obj.submitted_at:
             return None
         return timesince(obj.submitted_at)
+
+    @admin.display(description=_("submitted by"))
+    def author(self, obj):
+        # Plain text: moderators may not open user accounts, so no link to one.
+        user = obj.submitted_by
+        return f"{user} <{user.email}>" if user else None
 
     @admin.display(description=_("review"))
     def review_link(self, obj):

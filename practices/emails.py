@@ -19,6 +19,7 @@ def status_changed(change):
         context["review_url"] = absolute_url(
             reverse("admin:practices_practice_review", args=[practice.pk])
         )
+        context["queue_url"] = absolute_url(reverse("admin:practices_practice_queue"))
         return send("practice_submitted", context, settings.MODERATORS_EMAIL)
     if change.to_status == Status.DRAFT:
         return False

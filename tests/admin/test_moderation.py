@@ -119,6 +119,7 @@ def test_the_review_screen_shows_the_whole_submission(
     assert response.status_code == 200
     assert "Neighbourhood mediators" in page
     assert "Trained 40 local mediators." in page  # the body, as on the public page
+    assert "Ada Author &lt;author@example.org&gt;" in page
     assert "Final evaluation" in page
     assert "Her earlier practice" in page
     assert "Add outcomes." in page  # the history
@@ -268,8 +269,10 @@ def test_publishing_a_proposed_update_replaces_the_public_text(
 
 def test_the_status_cannot_be_edited_in_the_change_form(moderator_client, submission):
     url = reverse("admin:practices_practice_change", args=[submission.pk])
-    form = moderator_client.get(url).context["adminform"].form
-    assert "status" not in form.fields
+    page = moderator_client.get(url)
+    assert "status" not in page.context["adminform"].form.fields
+    assert "Ada Author &lt;author@example.org&gt;" in page.content.decode()
+    assert "/admin/scn_portal/user/" not in page.content.decode()
 
     data = {
         "title": "Neighbourhood mediators, revised",

@@ -37,6 +37,17 @@ def test_moderators_are_told_of_a_submission_with_a_link_to_review_it(
     assert "Street mediators" in message.subject
     review = reverse("admin:practices_practice_review", args=[practice.pk])
     assert f"http://testserver{review}" in message.body
+    assert "http://testserver/admin/practices/practice/queue/" in message.body
+    assert "proposed update" not in message.body
+
+
+def test_moderators_are_told_when_a_submission_is_a_proposed_update(
+    author, django_capture_on_commit_callbacks
+):
+    update = workflow.propose_update(PracticeFactory(submitted_by=author), author)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.transition(update, "submit", author)
+    assert "proposed update of a published practice" in mail.outbox[0].body
 
 
 def test_the_author_is_told_of_a_decision_with_the_reason_and_a_link(
