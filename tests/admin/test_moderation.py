@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from practices import workflow
 from practices.models import Practice, Status, StatusChange
-from tests.factories import AttachmentFactory, CityFactory, PracticeFactory
+from tests.factories import AttachmentFactory, CityFactory, PracticeFactory, PractitionerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,12 +94,15 @@ def test_the_admin_index_counts_what_waits(moderator_client, submission):
     from tests.factories import ContactMessageFactory, MembershipApplicationFactory
 
     ContactMessageFactory()
+    ContactMessageFactory(status="done")
     MembershipApplicationFactory.create_batch(3)
+    PractitionerFactory(claim_requested_by=submission.submitted_by)
     response = moderator_client.get(reverse("admin:index"))
     items = {str(item["label"]): item["count"] for item in response.context["items"]}
     assert items["submitted practice waiting for review"] == 2
     assert items["new contact messages"] == 1
     assert items["new membership applications"] == 3
+    assert items["practitioner profiles claimed by members"] == 1
     assert reverse("admin:practices_practice_queue") in response.content.decode()
 
 
@@ -295,3 +298,16 @@ def test_the_status_cannot_be_edited_in_the_change_form(moderator_client, submis
     submission.refresh_from_db()
     assert submission.title == "Neighbourhood mediators, revised"
     assert submission.status == Status.SUBMITTED
+
+
+def test_a_moderator_archives_published_practice_from_its_review_screen(moderator_client, author):
+    practice = PracticeFactory(submitted_by=author)
+    page = moderator_client.get(review_url(practice)).content.decode()
+    assert decide_url(practice, "archive") in page
+    assert decide_url(practice, "publish") not in page
+
+    moderator_client.post(decide_url(practice, "archive"), {"reason": "Programme ended in 2019."})
+
+    practice.refresh_from_db()
+    assert practice.status == Status.ARCHIVED
+    assert practice.history.get().reason == "Programme ended in 2019."
