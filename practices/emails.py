@@ -17,8 +17,9 @@ def status_changed(change):
     }
     if change.to_status == Status.SUBMITTED:
         context["review_url"] = absolute_url(
-            reverse("admin:practices_practice_change", args=[practice.pk])
+            reverse("admin:practices_practice_review", args=[practice.pk])
         )
+        context["queue_url"] = absolute_url(reverse("admin:practices_practice_queue"))
         return send("practice_submitted", context, settings.MODERATORS_EMAIL)
     if change.to_status == Status.DRAFT:
         return False
@@ -26,5 +27,7 @@ def status_changed(change):
     if author is None or not author.email:
         return False
     if change.to_status == Status.PUBLISHED:
-        context["practice_url"] = absolute_url(practice.get_absolute_url())
+        # A published update has been merged into the public practice: link to that one.
+        public = practice.update_of if practice.update_of_id else practice
+        context["practice_url"] = absolute_url(public.get_absolute_url())
     return send("practice_decision", context, author.email)

@@ -260,3 +260,21 @@ def propose_update(practice, user):
             getattr(copy, field).set(getattr(practice, field).all())
         copy.themes.set(list(practice.themes.all()))
     return copy
+
+
+def transition_many(practices, name, user, reason="", internal_note=""):
+    """Make transition `name` on each practice, each in its own transaction, so that one
+    that cannot be changed (say, another moderator decided it a moment ago) does not hold
+    up the rest.
+
+    Returns (changes, refused): the StatusChange of each practice that moved, and a
+    (practice, message) pair for each that did not.
+    """
+    changes, refused = [], []
+    for practice in practices:
+        try:
+            changes.append(transition(practice, name, user, reason, internal_note))
+        except (ValidationError, PermissionDenied) as error:
+            message = error.messages[0] if isinstance(error, ValidationError) else str(error)
+            refused.append((practice, message))
+    return changes, refused

@@ -51,7 +51,8 @@ class User(AbstractUser):
 
     @property
     def is_moderator(self):
-        return self.is_staff
+        """Staff who may review practice: members of the Moderators group, and superusers."""
+        return self.is_staff and self.has_perm("practices.moderate_practice")
 
 
 class InboxStatus(models.TextChoices):

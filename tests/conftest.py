@@ -2,7 +2,7 @@
 admin; plus settings every test shares (locmem email, private media in a temporary folder)."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.db import connection
 
 from tests.factories import UserFactory
@@ -61,11 +61,8 @@ def other_member(db):
 
 
 def moderators_group():
-    """The Moderators group with what moderators need to review practice."""
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    if not group.permissions.filter(codename="moderate_practice").exists():
-        group.permissions.add(Permission.objects.get(codename="moderate_practice"))
-    return group
+    """The Moderators group as the data migration scn_portal 0002 made it."""
+    return Group.objects.get(name="Moderators")
 
 
 @pytest.fixture
