@@ -13,8 +13,6 @@ from itertools import islice
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection, transaction
-from django.db.models import F
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
@@ -424,28 +422,30 @@ def _history(rows, authors):
     """The recorded steps of each generated practice, dated like the practice itself."""
     moderator = authors[0].pk
     adapt = connection.ops.adapt_datetimefield_value
+    now = timezone.now()
     steps = []
     for p in rows:
         for source, to in HISTORY[p.status]:
+            actor = p.submitted_by_id if to == Status.SUBMITTED else moderator
             if to == Status.SUBMITTED:
-                actor, when = p.submitted_by_id, p.submitted_at
+                when = p.submitted_at
+            elif to == Status.PUBLISHED:
+                when = p.published_at
+            elif to == Status.ARCHIVED:
+                when = min(p.published_at + timedelta(days=180), now)
             else:
-                actor, when = moderator, p.published_at or p.submitted_at
+                when = p.submitted_at + timedelta(days=5)
             steps.append((p.pk, actor, source, to, REASONS.get(to, ""), "", adapt(when)))
     _insert_rows(
         StatusChange,
         ["practice", "actor", "from_status", "to_status", "reason", "internal_note", "created_at"],
         steps,
     )
-    # Bulk inserts stamp "now" on these; date the practice by its own history instead.
-    Practice.objects.filter(slug__startswith=PREFIX).update(
-        created_at=Coalesce(F("submitted_at"), F("created_at")),
-        updated_at=Coalesce(F("published_at"), F("submitted_at"), F("updated_at")),
-    )
 
 
 def _insert_rows(model, field_names, rows):
-    """Insert `rows` (tuples of plain column values for `field_names`) into `model`'s table.
+    """Insert `rows` (tuples of plain column values for `field_names`) into `model`'s table,
+    many rows per statement.
 
     Link rows and history are plain numbers and strings: writing them straight through the
     cursor saves building a model instance for each of the hundred thousand of them, and
@@ -453,11 +453,14 @@ def _insert_rows(model, field_names, rows):
     """
     quote = connection.ops.quote_name
     columns = ", ".join(quote(model._meta.get_field(name).column) for name in field_names)
-    placeholders = ", ".join(["%s"] * len(field_names))
-    # Only names from the model's own metadata, quoted, go into the statement; values are
-    # parameters.
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+    one_row = "(" + ", ".join(["%s"] * len(field_names)) + ")"
+    max_params = connection.features.max_query_params or 65535
+    per_statement = max(1, min(BATCH, max_params // len(field_names)))
     rows = iter(rows)
     with connection.cursor() as cursor:
-        while batch := list(islice(rows, BATCH * 5)):
-            cursor.executemany(sql, batch)
+        while batch := list(islice(rows, per_statement)):
+            values = ", ".join([one_row] * len(batch))
+            # Only names from the model's own metadata, quoted, go into the statement; the
+            # values are parameters.
+            sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES {values}"  # noqa: S608
+            cursor.execute(sql, [value for row in batch for value in row])
