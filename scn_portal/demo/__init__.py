@@ -1,0 +1,10 @@
+"""The demo data set: invented but realistic sample content for trying the portal, and a
+bulk generator of large data sets for benchmarks. `manage.py load_demo_data` and
+`manage.py demo_accounts` are the entry points; every text is marked as sample content."""
+
+SAMPLE_MARK = "(Sample content.)"
+
+
+def sample(text):
+    """`text` marked as sample content, so nobody mistakes the demo for real records."""
+    return f"{text.strip()} {SAMPLE_MARK}"
