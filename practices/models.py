@@ -8,7 +8,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -89,6 +90,41 @@ class PracticeQuerySet(models.QuerySet):
 
     def with_list_data(self):
         return self.select_related("city", "city__region").prefetch_related("themes")
+
+    def with_page_data(self):
+        """What a practice's own page shows beside its text, in the same query."""
+        return self.select_related("city", "city__region", "contact_practitioner", "update_of")
+
+    def related_to(self, practice, theme_ids):
+        """Published practice sharing a theme with `practice` or from its region, those
+        sharing most themes first, then the same region, then the newest."""
+        region_id = practice.city.region_id if practice.city else None
+        shared = (
+            TaggedPractice.objects.filter(content_object=OuterRef("pk"), tag_id__in=theme_ids)
+            .order_by()
+            .values("content_object")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        same_region = Q(city__region_id=region_id) if region_id else Q(pk__in=[])
+        return (
+            Practice.objects.published()
+            .exclude(pk=practice.pk)
+            .filter(
+                same_region
+                | Q(
+                    pk__in=TaggedPractice.objects.filter(tag_id__in=theme_ids).values(
+                        "content_object_id"
+                    )
+                )
+            )
+            .annotate(
+                shared_themes=Coalesce(Subquery(shared), 0),
+                in_region=Case(When(same_region, then=1), default=0, output_field=IntegerField()),
+            )
+            .order_by("-shared_themes", "-in_region", "-published_at", "-pk")
+            .with_list_data()
+        )
 
 
 class Practice(models.Model):
