@@ -190,6 +190,7 @@ class FacetView:
     more: list = field(default_factory=list)
     hidden: int = 0  # values left out for being too rare to list
     unknown: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
 
     @property
     def param(self):

@@ -33,6 +33,8 @@ def practice_list(request):
     form = LibraryFilterForm(request.GET)
     library = Library(form.filters())
     facets = library.count_facets()
+    for facet in facets:
+        facet.errors = form[facet.param].errors
     paginator = Paginator(library.results(), PER_PAGE)
     # The counting query already knows the total: no separate COUNT(*).
     paginator.count = library.total
