@@ -320,7 +320,13 @@ class Library:
             return Option(value, names.get(value, value), counts.get(value, 0), value in selected)
 
         top = {value for value, _count in by_count[:TOP_VALUES]} | set(known_selected)
-        for value in sorted(shown, key=lambda v: str(names.get(v, v)).lower()):
+        if facet.param in ("evidence", "stage"):
+            # These have a natural order (least to most evidence; planned to ended).
+            order = {value: index for index, value in enumerate(names)}
+            sort_key = order.get
+        else:
+            sort_key = lambda value: str(names.get(value, value)).lower()  # noqa: E731
+        for value in sorted(shown, key=sort_key):
             (view.options if value in top else view.more).append(option(value))
         return view
 

@@ -24,7 +24,7 @@ from practices.models import Attachment, Practice
 from scn_portal.page_cache import public_page
 
 PER_PAGE = 20
-RELATED_COUNT = 4
+RELATED_COUNT = 3
 FEED_ITEMS = 30
 
 

@@ -219,4 +219,4 @@ def test_practice_page_query_count_is_small_and_does_not_grow(visitor, django_as
     with django_assert_num_queries(4):
         response = visitor.get(large.get_absolute_url())
     assert len(response.context["attachments"]) == 10
-    assert len(response.context["related"]) == 4
+    assert len(response.context["related"]) == 3
