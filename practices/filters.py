@@ -31,7 +31,7 @@ MAX_VALUES = 20  # per facet; more is not a person ticking boxes
 # A facet shows at most this many values (the most frequent, plus every ticked one); the
 # rest sit behind "more" up to SHOWN_LIMIT, so a page over 1,000 cities stays small.
 TOP_VALUES = 8
-SHOWN_LIMIT = 60
+SHOWN_LIMIT = 30
 
 
 class SlugListField(forms.Field):

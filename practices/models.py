@@ -95,10 +95,27 @@ class PracticeQuerySet(models.QuerySet):
         """What a practice's own page shows beside its text, in the same query."""
         return self.select_related("city", "city__region", "contact_practitioner", "update_of")
 
-    def related_to(self, practice, theme_ids):
-        """Published practice sharing a theme with `practice` or from its region, those
-        sharing most themes first, then the same region, then the newest."""
+    def related_to(self, practice, theme_ids, limit):
+        """Up to `limit` published practices sharing a theme with `practice` or from its
+        region: most shared themes first, then the same region, then the newest.
+
+        Candidates are picked first (those sharing most themes, the newest of the region),
+        so the ordering work is done on a handful of rows, not on a whole region."""
         region_id = practice.city.region_id if practice.city else None
+        others = Practice.objects.published().exclude(pk=practice.pk)
+        by_theme = (
+            TaggedPractice.objects.filter(
+                tag_id__in=theme_ids, content_object__in=others.values("pk")
+            )
+            .order_by()
+            .values("content_object_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "-content_object_id")
+            .values("content_object_id")[:limit]
+        )
+        by_region = (
+            others.filter(city__region_id=region_id).order_by("-published_at").values("pk")[:limit]
+        )
         shared = (
             TaggedPractice.objects.filter(content_object=OuterRef("pk"), tag_id__in=theme_ids)
             .order_by()
@@ -106,24 +123,18 @@ class PracticeQuerySet(models.QuerySet):
             .annotate(n=Count("pk"))
             .values("n")
         )
-        same_region = Q(city__region_id=region_id) if region_id else Q(pk__in=[])
         return (
-            Practice.objects.published()
-            .exclude(pk=practice.pk)
-            .filter(
-                same_region
-                | Q(
-                    pk__in=TaggedPractice.objects.filter(tag_id__in=theme_ids).values(
-                        "content_object_id"
-                    )
-                )
-            )
+            others.filter(Q(pk__in=by_theme) | Q(pk__in=by_region))
             .annotate(
                 shared_themes=Coalesce(Subquery(shared), 0),
-                in_region=Case(When(same_region, then=1), default=0, output_field=IntegerField()),
+                in_region=Case(
+                    When(city__region_id=region_id, then=1),
+                    default=0,
+                    output_field=IntegerField(),
+                ),
             )
             .order_by("-shared_themes", "-in_region", "-published_at", "-pk")
-            .with_list_data()
+            .with_list_data()[:limit]
         )
 
 

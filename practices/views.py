@@ -109,7 +109,7 @@ def practice_detail(request, slug):
     )
     items = linked_items(practice)
     theme_ids = [row["num"] for row in items.get("theme", [])]
-    related = Practice.objects.related_to(practice, theme_ids)[:RELATED_COUNT]
+    related = Practice.objects.related_to(practice, theme_ids, RELATED_COUNT)
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or request.user.is_authenticated):
         contact = None

@@ -348,3 +348,13 @@ def test_the_library_is_served_from_the_page_cache_to_visitors(
     with django_assert_max_num_queries(2):
         response = visitor.get(LIBRARY)
     assert "Cached practice" in response.text
+
+
+def test_a_cached_library_shows_newly_published_practice_at_once(visitor, settings, moderator):
+    from practices import workflow
+
+    settings.PAGE_CACHE_SECONDS = 300
+    visitor.get(LIBRARY)
+    practice = PracticeFactory(title="Just published", status=Status.SUBMITTED, published_at=None)
+    workflow.transition(practice, "publish", moderator)
+    assert "Just published" in visitor.get(LIBRARY).text
