@@ -82,6 +82,12 @@ def test_an_unknown_attachment_is_a_404(visitor):
     assert response.status_code == 404
 
 
+def test_an_out_of_range_attachment_number_is_a_404(visitor):
+    practice = PracticeFactory()
+    response = visitor.get(f"/practices/{practice.slug}/attachments/{10**20}/")
+    assert response.status_code == 404
+
+
 def test_a_file_missing_from_storage_is_a_404_not_an_error(visitor):
     attachment = AttachmentFactory()
     attachment.file.storage.delete(attachment.file.name)

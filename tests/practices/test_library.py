@@ -237,6 +237,8 @@ def test_clear_links_go_back_to_the_first_page(visitor):
         "theme=" + "&theme=".join(f"t{i}" for i in range(30)),
         "q=" + "x" * 500,
         "q=%25%5F%5C",
+        "q=a%00b",
+        "theme=a%00b",
     ],
 )
 def test_bad_input_gives_a_page_never_an_error(visitor, library, query):
