@@ -220,3 +220,15 @@ def test_practice_page_query_count_is_small_and_does_not_grow(visitor, django_as
         response = visitor.get(large.get_absolute_url())
     assert len(response.context["attachments"]) == 10
     assert len(response.context["related"]) == 3
+
+
+def test_the_author_sees_a_draft_that_has_no_city_or_themes_yet(client, author):
+    PracticeFactory(title="Somewhere else")
+    draft = PracticeFactory(
+        title="Early draft", city=None, themes=[], submitted_by=author, status=Status.DRAFT
+    )
+    client.force_login(author)
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Not given yet" in response.text
+    assert list(response.context["related"]) == []
