@@ -8,7 +8,8 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -89,6 +90,52 @@ class PracticeQuerySet(models.QuerySet):
 
     def with_list_data(self):
         return self.select_related("city", "city__region").prefetch_related("themes")
+
+    def with_page_data(self):
+        """What a practice's own page shows beside its text, in the same query."""
+        return self.select_related("city", "city__region", "contact_practitioner", "update_of")
+
+    def related_to(self, practice, theme_ids, limit):
+        """Up to `limit` published practices sharing a theme with `practice` or from its
+        region: most shared themes first, then the same region, then the newest.
+
+        Candidates are picked first (those sharing most themes, the newest of the region),
+        so the ordering work is done on a handful of rows, not on a whole region."""
+        region_id = practice.city.region_id if practice.city else None
+        others = Practice.objects.published().exclude(pk=practice.pk)
+        by_theme = (
+            TaggedPractice.objects.filter(
+                tag_id__in=theme_ids, content_object__in=others.values("pk")
+            )
+            .order_by()
+            .values("content_object_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "-content_object_id")
+            .values("content_object_id")[:limit]
+        )
+        by_region = (
+            others.filter(city__region_id=region_id).order_by("-published_at").values("pk")[:limit]
+        )
+        shared = (
+            TaggedPractice.objects.filter(content_object=OuterRef("pk"), tag_id__in=theme_ids)
+            .order_by()
+            .values("content_object")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            others.filter(Q(pk__in=by_theme) | Q(pk__in=by_region))
+            .annotate(
+                shared_themes=Coalesce(Subquery(shared), 0),
+                in_region=Case(
+                    When(city__region_id=region_id, then=1),
+                    default=0,
+                    output_field=IntegerField(),
+                ),
+            )
+            .order_by("-shared_themes", "-in_region", "-published_at", "-pk")
+            .with_list_data()[:limit]
+        )
 
 
 class Practice(models.Model):
