@@ -292,3 +292,11 @@ if TESTING:
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "test-media")))
+
+# --- harden ---
+# allauth counts its rate limits (sign-in, sign-up, password reset) per client address. It
+# reads X-Forwarded-For only behind as many proxies as we run, the same count our own forms
+# use; with 0 the header is ignored, so a client cannot dodge a limit by inventing one.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
