@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from cities.models import PractitionerMessage
 from practices.models import StatusChange
 from tests.conftest import moderators_group
 from tests.factories import ContactMessageFactory, FaqEntryFactory, MembershipApplicationFactory
@@ -281,6 +282,12 @@ def admin_instance(model, cast):
         "cities.membershipapplication": MembershipApplicationFactory,
         "taggit.tag": lambda: cast.published.themes.first(),
         "auth.group": moderators_group,
+        "cities.practitionermessage": lambda: PractitionerMessage.objects.create(
+            sender=cast.published.submitted_by,
+            practitioner=cast.members_only_practitioner,
+            subject="A question",
+            body="Could we talk about your project?",
+        ),
     }
     instance = model._default_manager.first() or (makers[label]() if label in makers else None)
     assert instance is not None, f"add a way to create a {label} to admin_instance()"
