@@ -14,13 +14,18 @@ from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from allauth.account import fields as allauth_fields
+from allauth.account.forms import SignupForm
+from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.extra.django import from_form, register_field_strategy
 
+from scn_portal.models import User
 from tests.security.pending import row
 
 pytestmark = pytest.mark.django_db
@@ -273,5 +278,35 @@ def test_forms_answer_any_input_and_never_half_save(
         if response.status_code != 302:
             # Refused or re-displayed with errors: nothing of it may have been stored.
             assert row_counts() == before, f"{url} stored rows but answered {response.status_code}"
+
+    check()
+
+
+# --- sign-up through hypothesis's Django extra ----------------------------------------------
+# from_form builds sign-ups from the form's own fields, so many of them are valid and reach
+# the code that saves; allauth's own field classes need telling what to draw.
+register_field_strategy(allauth_fields.EmailField, st.one_of(st.emails(), VALUE))
+register_field_strategy(
+    allauth_fields.PasswordField, st.one_of(st.text(min_size=12, max_size=40), VALUE)
+)
+
+
+def test_sign_up_saves_the_account_and_its_address_together_or_not_at_all(
+    client, django_capture_on_commit_callbacks
+):
+    url = reverse("account_signup")
+
+    @FUZZ_SETTINGS
+    @given(form=from_form(SignupForm), confirmed=st.booleans())
+    def check(form, confirmed):
+        data = dict(form.data)
+        if confirmed:  # as a person would type it, so that sign-ups succeed too
+            data["password2"] = data.get("password1", "")
+        cache.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data)
+        assert_answered(response, url)
+        assert User.objects.count() == EmailAddress.objects.count()
+        assert not User.objects.filter(emailaddress__isnull=True).exists()
 
     check()
