@@ -4,14 +4,19 @@ from django.conf import settings
 
 
 class PermissionsPolicyMiddleware:
-    """Turn off browser features the portal never uses (camera, microphone, location, ...)."""
+    """Turn off browser features the portal never uses (camera, microphone, location, ...),
+    and keep other sites from loading our responses as their own resources."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.value = settings.PERMISSIONS_POLICY
+        self.headers = {
+            "Permissions-Policy": settings.PERMISSIONS_POLICY,
+            "Cross-Origin-Resource-Policy": settings.CROSS_ORIGIN_RESOURCE_POLICY,
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self.value:
-            response.headers.setdefault("Permissions-Policy", self.value)
+        for name, value in self.headers.items():
+            if value:
+                response.headers.setdefault(name, value)
         return response

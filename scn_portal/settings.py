@@ -305,7 +305,8 @@ RATE_LIMITS = {
     "relay": {"ip": "30/h", "email": "10/h"},
 }
 # How many proxies in front of gunicorn append to X-Forwarded-For (0: use REMOTE_ADDR).
-# allauth's own rate limits read the same value.
+# allauth's own rate limits (sign-in, sign-up, password reset) read the same value; with 0
+# the header is ignored, so a client cannot dodge a limit by inventing one.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
@@ -313,3 +314,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Tests never reach a tile server: every map tile is one plain local image.
 if TESTING and "MAP_TILE_URL" not in os.environ:
     MAP_TILE_URL = STATIC_URL + "img/map-tile-test.svg"
+
+# --- harden ---
+# Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
