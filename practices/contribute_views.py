@@ -190,7 +190,8 @@ def practice_withdraw(request, pk):
 @login_required
 @require_POST
 def practice_propose_update(request, pk):
-    practice = get_object_or_404(Practice.objects.visible_to(request.user), pk=pk)
+    # Only the author proposes updates here; staff edit published practice in the admin.
+    practice = get_object_or_404(Practice.objects.filter(submitted_by=request.user), pk=pk)
     if not practice.is_published:
         raise Http404
     try:

@@ -8,6 +8,8 @@ from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from taggit import admin as taggit_admin  # noqa: F401 - registers Tag before we replace it
+from taggit.models import Tag
 
 from scn_portal.models import ContactMessage, FaqEntry, InboxStatus, User
 
@@ -127,3 +129,17 @@ class FaqEntryAdmin(admin.ModelAdmin):
     search_fields = ["question", "answer"]
     prepopulated_fields = {"slug": ["question"]}
     readonly_fields = ["updated_at"]
+
+
+# taggit's own Tag admin offers a "merge tags" page that checks only is_staff and merges only
+# generic tagged items (ours are typed per model), so it is replaced by a plain one.
+if admin.site.is_registered(Tag):  # taggit_admin registered it on import
+    admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    ordering = ["name"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}

@@ -93,7 +93,8 @@ CASES = [
     Case("cities:detail", everyone(200), lambda c: {"slug": c.city.slug}),
     Case("cities:organisations", everyone(200)),
     Case("cities:organisation", everyone(200), lambda c: {"slug": c.organisation.slug}),
-    Case("cities:practitioners", members_only()),
+    # Visitors see the directory of public profiles only (and an invitation to sign in).
+    Case("cities:practitioners", everyone(200)),
     Case(
         "cities:practitioner",
         everyone(200),
@@ -113,7 +114,7 @@ CASES = [
     ),
     Case(
         "cities:claim",
-        members_only(405),
+        members_only(200),
         lambda c: {"slug": c.members_only_practitioner.slug},
     ),
     Case("cities:profile", members_only()),
@@ -159,7 +160,12 @@ CASES = [
     Case("practices:mine", members_only()),
     Case("practices:create", members_only()),
     Case("practices:edit", owner_only("author"), lambda c: {"pk": c.authors_draft.pk}),
-    Case("practices:preview", owner_only("author"), lambda c: {"pk": c.authors_draft.pk}),
+    # Staff may look at a preview (as they review it); they edit only in the admin.
+    Case(
+        "practices:preview",
+        owner_only("author", staff=200),
+        lambda c: {"pk": c.authors_draft.pk},
+    ),
     Case("practices:submit", members_only(405), lambda c: {"pk": c.authors_draft.pk}),
     Case(
         "practices:submit",
@@ -256,7 +262,25 @@ ADMIN_SITE_CASES = [
     Case("admin:jsi18n", staff_get(200)),
     Case("admin:view_on_site", staff_get(ELSEWHERE), _view_on_site_kwargs),
     # Custom admin pages: one row each (the generic rule below cannot know what they do).
-    Case("admin:taggit_tag_merge_tags", staff_get(200)),
+    # The queue is the practice list, filtered to what waits for review.
+    Case("admin:practices_practice_queue", staff_get(ELSEWHERE)),
+    Case(
+        "admin:practices_practice_review",
+        staff_get(200),
+        lambda c: {"object_id": c.submitted.pk},
+    ),
+    Case(
+        "admin:practices_practice_decide",
+        staff_get(200),
+        lambda c: {"object_id": c.submitted.pk, "action": "publish"},
+        variant="confirmation page",
+    ),
+    # Moderators do not manage accounts, passwords included.
+    Case(
+        "admin:auth_user_password_change",
+        {**STAFF_ONLY, "moderator": 403, "superuser": 200},
+        lambda c: {"id": c.published.submitted_by.pk},
+    ),
 ]
 
 
