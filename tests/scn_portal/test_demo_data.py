@@ -269,6 +269,15 @@ def test_demo_accounts_print_how_to_sign_in_and_the_passwords_work(client):
 
 
 @pytest.mark.django_db
+def test_demo_accounts_print_the_address_the_portal_is_served_at(settings):
+    settings.SITE_URL = "http://127.0.0.1:8151"
+    output = run("demo_accounts")
+    assert "http://127.0.0.1:8151/accounts/login/" in output
+    assert "http://127.0.0.1:8151/admin/" in output
+    assert ":8000" not in output
+
+
+@pytest.mark.django_db
 def test_demo_member_has_a_practitioner_profile_and_the_moderator_is_staff_not_superuser():
     Group.objects.get_or_create(name="Moderators")
     run("demo_accounts")
