@@ -9,13 +9,15 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+MAKE = shutil.which("make")
+
+pytestmark = pytest.mark.skipif(MAKE is None, reason="needs make")
 
 
 def planned_commands(*args, env=None):
     """What `make run` would do, without doing it (`make -n`)."""
     result = subprocess.run(
-        ["make", "-n", "run", *args],
+        [MAKE, "-n", "run", *args],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
