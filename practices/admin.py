@@ -82,6 +82,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
     list_select_related = ["practice", "actor"]
     search_fields = ["practice__title", "actor__email", "reason"]
     date_hierarchy = "created_at"
+    view_on_site = False  # its address is this admin page
     fields = [
         "practice",
         "created_at",

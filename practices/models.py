@@ -16,6 +16,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from cities.models import City, PartnerOrganisation, Practitioner
+from scn_portal.models import admin_url
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -48,6 +49,10 @@ class ExtremismForm(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The library filtered to practice addressing this form of extremism."""
+        return reverse("practices:list") + f"?form={self.slug}"
 
 
 class TaggedPractice(TaggedItemBase):
@@ -422,3 +427,7 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.practice}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    def get_absolute_url(self):
+        # The history is for staff: the record in the admin, not the (maybe unpublished) page.
+        return admin_url(self)
