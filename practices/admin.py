@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -123,6 +124,21 @@ class KindFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewDueFilter(admin.SimpleListFilter):
+    """Published practice whose "review due" date has passed: what to check is still true."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Review overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue(timezone.localdate())
+        return queryset
+
+
 class ThemeFilter(admin.SimpleListFilter):
     title = _("theme")
     parameter_name = "theme"
@@ -174,6 +190,7 @@ class PracticeAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         KindFilter,
+        ReviewDueFilter,
         "city__region",
         "evidence_level",
         ThemeFilter,
