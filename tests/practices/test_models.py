@@ -99,3 +99,8 @@ def test_sections_follow_the_case_study_structure_and_skip_empty_ones(db):
     assert headings[0] == "The problem it addresses"
     assert "Approach and activities" not in headings
     assert headings[-1] in {"Lessons learned and transferability", "Resources needed"}
+
+
+def test_every_evidence_level_says_what_it_means():
+    assert set(Practice.EVIDENCE_MEANINGS) == set(Practice.EvidenceLevel)
+    assert all(str(meaning).strip() for meaning in Practice.EVIDENCE_MEANINGS.values())
