@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
         {"start_year": 1989},
         {"start_year": 2101},
         {"end_year": 1900},
+        {"end_year": 2101},
         {"start_year": 2020, "end_year": 2019},
     ],
-    ids=["start-too-early", "start-too-late", "end-too-early", "ends-before-start"],
+    ids=["start-too-early", "start-too-late", "end-too-early", "end-too-late", "ends-before-start"],
 )
 def test_practice_constraints_reject_bad_years(changes):
     practice = PracticeFactory()
@@ -27,6 +28,22 @@ def test_practice_constraints_reject_bad_years(changes):
         setattr(practice, field, value)
     with pytest.raises(IntegrityError), transaction.atomic():
         practice.save()
+
+
+@pytest.mark.parametrize(
+    "status", [Status.SUBMITTED, Status.PUBLISHED, Status.REJECTED, Status.ARCHIVED]
+)
+def test_practice_needs_a_city_once_submitted(status):
+    practice = PracticeFactory(status=status)
+    practice.city = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        practice.save()
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.CHANGES_REQUESTED])
+def test_a_draft_may_have_no_city_yet(status):
+    practice = PracticeFactory(status=status, city=None, published_at=None)
+    assert Practice.objects.get(pk=practice.pk).city is None
 
 
 def test_practice_refuses_an_unknown_status():
