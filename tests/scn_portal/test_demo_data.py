@@ -256,7 +256,8 @@ def sign_in(client, email, password):
 
 
 @pytest.mark.django_db
-def test_demo_accounts_print_how_to_sign_in_and_the_passwords_work(client):
+def test_demo_accounts_print_how_to_sign_in_and_the_passwords_work(client, settings):
+    settings.SITE_URL = "http://127.0.0.1:8000"
     output = run("demo_accounts")
     assert "http://127.0.0.1:8000/accounts/login/" in output
     assert "http://127.0.0.1:8000/admin/" in output
