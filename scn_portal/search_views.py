@@ -1,5 +1,155 @@
-"""The site-wide search page."""
+"""The site-wide search page: published practice first, then member cities, partner
+organisations and the practitioners the person may see, each group with a highlighted
+snippet of why it matched. `kind` narrows the page to one group, paginated."""
 
-from scn_portal.views import _pending
+from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-search = _pending  # PLACEHOLDER (search)
+from cities.models import City, PartnerOrganisation, Practitioner
+from practices.models import Practice
+from practices.search import (
+    MAX_QUERY_LENGTH,
+    add_snippets,
+    clean_query,
+    contains_all,
+    correct,
+    first_match,
+    highlight,
+    parse,
+    search_practices,
+)
+
+PRACTICES_PER_PAGE = 10
+# On the page of all groups, each other group shows its first few and links to the rest.
+OTHERS_PREVIEW = 5
+OTHERS_PER_PAGE = 20
+
+
+class SearchForm(forms.Form):
+    # Longer input is cut, not refused: whatever was typed gets an answer.
+    q = forms.CharField(label=_("Search the portal"), required=False)
+    kind = forms.CharField(required=False)
+
+    def clean_q(self):
+        return clean_query(self.cleaned_data["q"])
+
+    def clean_kind(self):
+        kind = self.cleaned_data["kind"]
+        return kind if kind in KINDS else ""
+
+
+class Group:
+    """One kind of result: how it is searched and how each row explains its match."""
+
+    def __init__(self, kind, heading, fields, snippet_fields):
+        self.kind = kind
+        self.heading = heading
+        self.fields = fields
+        self.snippet_fields = snippet_fields
+
+    def queryset(self, user):
+        raise NotImplementedError
+
+    def search(self, user, parsed):
+        found = contains_all(self.queryset(user), parsed, self.fields)
+        # Those whose name (`fields[0]`) holds every term first, then by name.
+        in_name = Q()
+        for term in parsed.terms:
+            in_name &= Q(**{f"{self.fields[0]}__icontains": term})
+        return found.annotate(
+            in_name=Case(
+                When(in_name, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        ).order_by("-in_name", self.fields[0], "pk")
+
+    def explain(self, rows, parsed):
+        rows = list(rows)
+        for row in rows:
+            row.title_marked = highlight(str(row), parsed, words=10_000)
+            row.snippet = first_match([getattr(row, f) for f in self.snippet_fields], parsed)
+        return rows
+
+
+class CityGroup(Group):
+    def queryset(self, user):
+        return City.objects.members().select_related("region")
+
+
+class OrganisationGroup(Group):
+    def queryset(self, user):
+        return PartnerOrganisation.objects.all()
+
+
+class PractitionerGroup(Group):
+    def queryset(self, user):
+        # Who sees which profile is decided in one place, as in the directory.
+        return Practitioner.objects.visible_to(user).select_related("city", "organisation")
+
+
+GROUPS = [
+    CityGroup("city", _("Member cities"), ["name", "profile", "description"], ["profile"]),
+    OrganisationGroup(
+        "organisation", _("Partner organisations"), ["name", "description"], ["description"]
+    ),
+    PractitionerGroup(
+        "practitioner",
+        _("Practitioners"),
+        ["full_name", "role_title", "bio"],
+        ["role_title", "bio"],
+    ),
+]
+KINDS = {"practice", *(group.kind for group in GROUPS)}
+
+
+def _page(request, queryset, per_page, number):
+    return Paginator(queryset, per_page).get_page(number)
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()
+    query = form.cleaned_data.get("q", "")
+    kind = form.cleaned_data.get("kind", "")
+    parsed = parse(query)
+    context = {"form": form, "search_query": query, "kind": kind, "max_length": MAX_QUERY_LENGTH}
+    if not parsed:
+        return render(request, "scn_portal/search.html", context)
+
+    page_number = request.GET.get("page")
+    results = []
+    corrected = None
+    if kind in ("", "practice"):
+        practices = search_practices(Practice.objects.published(), query)
+        page_obj = _page(request, practices.with_list_data(), PRACTICES_PER_PAGE, page_number)
+        if not page_obj.paginator.count:
+            corrected = correct(query)
+            if corrected:
+                practices = search_practices(Practice.objects.published(), corrected)
+                page_obj = _page(
+                    request, practices.with_list_data(), PRACTICES_PER_PAGE, page_number
+                )
+        page_obj.object_list = add_snippets(page_obj.object_list, corrected or query)
+        results.append(
+            {"kind": "practice", "heading": _("Practice"), "page_obj": page_obj, "paged": True}
+        )
+    for group in GROUPS:
+        if kind not in ("", group.kind):
+            continue
+        found = group.search(request.user, parsed)
+        if kind:
+            page_obj = _page(request, found, OTHERS_PER_PAGE, page_number)
+        else:
+            page_obj = _page(request, found, OTHERS_PREVIEW, 1)
+        page_obj.object_list = group.explain(page_obj.object_list, parsed)
+        results.append(
+            {"kind": group.kind, "heading": group.heading, "page_obj": page_obj, "paged": kind}
+        )
+    context.update(
+        results=results,
+        corrected=corrected,
+        total=sum(result["page_obj"].paginator.count for result in results),
+    )
+    return render(request, "scn_portal/search.html", context)
