@@ -73,11 +73,14 @@ def parse(query):
     text = clean_query(query).lower()
     parsed = ParsedQuery()
     # An unclosed quote runs to the end of the query.
-    for quoted in re.findall(r'"([^"]*)"?', text):
+    for minus, quoted in re.findall(r'(-?)"([^"]*)"?', text):
         phrase = " ".join(re.findall(r"\w+", quoted))
-        if phrase and phrase not in parsed.phrases:
-            (parsed.words if " " not in phrase else parsed.phrases).append(phrase)
-    rest = re.sub(r'"[^"]*"?', " ", text)
+        if len(phrase) < 2:
+            continue
+        target = parsed.excluded if minus else parsed.words if " " not in phrase else parsed.phrases
+        if phrase not in target:
+            target.append(phrase)
+    rest = re.sub(r'-?"[^"]*"?', " ", text)
     for token in rest.split():
         negative = token.startswith("-")
         for word in re.findall(r"\w+", token):
@@ -230,7 +233,7 @@ def correct(query):
 def _marked(text):
     """Escaped `text` whose START/STOP markers become <mark> elements, always balanced."""
     out, open_ = [], False
-    for part in re.split(f"([{START}{STOP}])", text):
+    for part in re.split(f"([{START}{STOP}])", " ".join(text.split())):
         if part == START and not open_:
             out.append("<mark>")
             open_ = True
