@@ -4,7 +4,7 @@ snippet of why it matched. `kind` narrows the page to one group, paginated."""
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +23,8 @@ from practices.search import (
 )
 
 PRACTICES_PER_PAGE = 10
+# Practice matches are counted (and paged) up to this many; more show as "1,000+".
+COUNT_LIMIT = 1000
 # On the page of all groups, each other group shows its first few and links to the rest.
 OTHERS_PREVIEW = 5
 OTHERS_PER_PAGE = 20
@@ -108,6 +110,31 @@ def _page(request, queryset, per_page, number):
     return Paginator(queryset, per_page).get_page(number)
 
 
+def _preview(queryset, size):
+    """The first page of `queryset` and the number of all its rows, in one query."""
+    rows = list(queryset.annotate(found=Window(Count("pk")))[:size])
+    paginator = Paginator(queryset, size)
+    paginator.count = rows[0].found if rows else 0
+    page_obj = paginator.page(1)
+    page_obj.object_list = rows
+    return page_obj
+
+
+def _ranked_page(queryset, per_page, number):
+    """The page `number` of ranked practice: the matches are counted up to COUNT_LIMIT
+    (a common word can match a third of the library; nobody pages that far) and ranked on
+    their id and document alone; only the page's rows are then fetched whole."""
+    found = queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    paginator = Paginator(queryset.values_list("pk", flat=True), per_page)
+    paginator.count = min(found, COUNT_LIMIT)
+    page_obj = paginator.get_page(number)
+    page_obj.more_than_counted = found > COUNT_LIMIT
+    order = {pk: index for index, pk in enumerate(page_obj.object_list)}
+    rows = queryset.model.objects.filter(pk__in=order).with_list_data() if order else []
+    page_obj.object_list = sorted(rows, key=lambda row: order[row.pk])
+    return page_obj
+
+
 def search(request):
     form = SearchForm(request.GET)
     form.is_valid()
@@ -123,14 +150,12 @@ def search(request):
     corrected = None
     if kind in ("", "practice"):
         practices = search_practices(Practice.objects.published(), query)
-        page_obj = _page(request, practices.with_list_data(), PRACTICES_PER_PAGE, page_number)
+        page_obj = _ranked_page(practices, PRACTICES_PER_PAGE, page_number)
         if not page_obj.paginator.count:
             corrected = correct(query)
             if corrected:
                 practices = search_practices(Practice.objects.published(), corrected)
-                page_obj = _page(
-                    request, practices.with_list_data(), PRACTICES_PER_PAGE, page_number
-                )
+                page_obj = _ranked_page(practices, PRACTICES_PER_PAGE, page_number)
         page_obj.object_list = add_snippets(page_obj.object_list, corrected or query)
         results.append(
             {"kind": "practice", "heading": _("Practice"), "page_obj": page_obj, "paged": True}
@@ -142,7 +167,7 @@ def search(request):
         if kind:
             page_obj = _page(request, found, OTHERS_PER_PAGE, page_number)
         else:
-            page_obj = _page(request, found, OTHERS_PREVIEW, 1)
+            page_obj = _preview(found, OTHERS_PREVIEW)
         page_obj.object_list = group.explain(page_obj.object_list, parsed)
         results.append(
             {"kind": group.kind, "heading": group.heading, "page_obj": page_obj, "paged": kind}
@@ -151,5 +176,8 @@ def search(request):
         results=results,
         corrected=corrected,
         total=sum(result["page_obj"].paginator.count for result in results),
+        more_than_total=any(
+            getattr(result["page_obj"], "more_than_counted", False) for result in results
+        ),
     )
     return render(request, "scn_portal/search.html", context)

@@ -168,3 +168,14 @@ def test_a_misspelt_word_finds_the_practice_on_postgresql(client):
 
     assert "showing results for" in text
     assert "<mark>radicalisation</mark>" in text.lower()
+
+
+def test_very_many_practice_matches_are_counted_up_to_a_limit(client, monkeypatch):
+    monkeypatch.setattr("scn_portal.search_views.COUNT_LIMIT", 3)
+    for n in range(5):
+        PracticeFactory(title=f"Resilience project {n}")
+
+    text = search(client, "resilience")
+
+    assert "More than 3 results for “resilience”" in text
+    assert "(3+)" in text
