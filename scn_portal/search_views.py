@@ -30,13 +30,17 @@ OTHERS_PREVIEW = 5
 OTHERS_PER_PAGE = 20
 
 
-class SearchForm(forms.Form):
-    # Longer input is cut, not refused: whatever was typed gets an answer.
-    q = forms.CharField(label=_("Search the portal"), required=False)
-    kind = forms.CharField(required=False)
+class QueryField(forms.CharField):
+    """What was typed, made searchable rather than refused: control characters (NUL too)
+    become spaces and longer input is cut, so whatever was typed gets an answer."""
 
-    def clean_q(self):
-        return clean_query(self.cleaned_data["q"])
+    def to_python(self, value):
+        return clean_query(super().to_python(value))
+
+
+class SearchForm(forms.Form):
+    q = QueryField(label=_("Search the portal"), required=False)
+    kind = forms.CharField(required=False)
 
     def clean_kind(self):
         kind = self.cleaned_data["kind"]

@@ -179,3 +179,9 @@ def test_very_many_practice_matches_are_counted_up_to_a_limit(client, monkeypatc
 
     assert "More than 3 results for “resilience”" in text
     assert "(3+)" in text
+
+
+def test_control_characters_in_a_query_are_read_as_spaces(client):
+    PracticeFactory(title="Youth mentoring")
+    text = search(client, "youth\x00mentoring")
+    assert "1 result for “youth mentoring”" in text
