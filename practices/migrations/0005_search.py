@@ -4,7 +4,7 @@ are corrected from, and trigram indexes for the plain matching of cities, organi
 practitioners. Nothing happens on other databases: the model has no such field,
 and practices/search.py uses plain matching there."""
 
-from django.db import migrations
+from django.db import connections, migrations
 
 # The fields the search page matches cities, organisations and practitioners by (Django's
 # icontains: UPPER(field) LIKE UPPER('%word%')), each with a trigram index for that.
@@ -47,14 +47,18 @@ BACKWARD = [
 
 def _run(statements):
     def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
+        # Without a schema editor (test fixtures re-running data migrations): the default
+        # database; every statement may run again.
+        connection = schema_editor.connection if schema_editor is not None else connections["default"]
+        if connection.vendor != "postgresql":
             return
-        for statement in statements:
-            schema_editor.execute(statement)
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
         if statements is FORWARD:
             from practices.search import refresh_documents
 
-            refresh_documents(using=schema_editor.connection.alias)
+            refresh_documents(using=connection.alias)
 
     return run
 
