@@ -58,5 +58,9 @@ bench: install
 	$(BIN)/python bench/bench.py --practices $(BENCH_PRACTICES) $(BENCH_ARGS)
 	$(BIN)/python bench/bench.py --practices $(BENCH_PRACTICES) --reuse-db --page-cache $(BENCH_ARGS)
 
+# Search through the full view at BENCH_PRACTICES practices (throwaway database scn_bench_search).
+bench-search: install
+	$(BIN)/python bench/bench_search.py --practices $(BENCH_PRACTICES) $(BENCH_ARGS)
+
 clean:
 	rm -rf var/db.sqlite3* var/media var/staticfiles
