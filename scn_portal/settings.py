@@ -318,3 +318,9 @@ if TESTING and "MAP_TILE_URL" not in os.environ:
 # --- harden ---
 # Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# --- harden2 ---
+# Sign-up saved whole or not at all, and account emails that cannot be sent explained
+# instead of failing the page: scn_portal/accounts.py.
+ACCOUNT_ADAPTER = "scn_portal.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "scn_portal.accounts.SignupForm"}
