@@ -26,6 +26,27 @@ from scn_portal import abuse
 DISPLAY_SCOPE = "contribute"
 
 
+class KeyChoicesField(forms.ModelMultipleChoiceField):
+    """Several choices by primary key. A number too big for a key column is an invalid
+    choice like any other (left to the query, SQLite and PostgreSQL raise on it)."""
+
+    KEY_RANGE = range(-(2**63), 2**63)
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                in_range = int(pk) in self.KEY_RANGE
+            except (TypeError, ValueError):
+                continue  # not a number: Django's own check explains it
+            if not in_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class PractitionerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.full_name} — {obj.role_title}"
@@ -79,7 +100,7 @@ class PracticeForm(forms.ModelForm):
         ),
     )
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = KeyChoicesField(
         label=_("Themes"),
         queryset=Tag.objects.none(),
         required=False,
@@ -145,6 +166,11 @@ class PracticeForm(forms.ModelForm):
             "contact_practitioner",
             "do_no_harm_confirmed",
         ]
+        field_classes = {
+            "other_cities": KeyChoicesField,
+            "organisations": KeyChoicesField,
+            "extremism_forms": KeyChoicesField,
+        }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "target_audience": forms.Textarea(attrs={"rows": 3}),
