@@ -174,7 +174,7 @@ def _sent_again(request, form, earlier, fingerprint):
     if saved is not None:
         message = _(
             "This form was already saved once, as “%(title)s”. Check what you typed and save "
-            "again to keep it as well."
+            "again to keep these changes too."
         ) % {"title": saved.title}
     else:
         message = _("This form is being saved already. Please check it and save again.")
