@@ -328,3 +328,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"]["options"] = (
         f"-c random_page_cost={env('PG_RANDOM_PAGE_COST', '1.1')}"
     )
+# --- harden2 ---
+# Sign-up saved whole or not at all, and account emails that cannot be sent explained
+# instead of failing the page: scn_portal/accounts.py.
+ACCOUNT_ADAPTER = "scn_portal.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "scn_portal.accounts.SignupForm"}
