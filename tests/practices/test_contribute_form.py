@@ -217,6 +217,42 @@ def test_preview_looks_like_the_public_page_with_a_banner(author_client, author)
     assert reverse("practices:submit", args=[practice.pk]) in response.text
 
 
+def article(html):
+    """The practice's page without the site's header and footer, nor the preview banner."""
+    return html[html.index('<article class="container practice-page">') : html.index("</article>")]
+
+
+def test_preview_is_the_public_page_itself(author_client, author):
+    organisation = PartnerOrganisationFactory(name="Mentor Foundation")
+    practice = PracticeFactory(
+        submitted_by=author, title="Quiet rooms", problem="Noise.", themes=["youth"]
+    )
+    practice.organisations.add(organisation)
+    practice.other_cities.add(CityFactory(name="Other Town"))
+    AttachmentFactory(practice=practice, title="Evaluation report")
+
+    public = author_client.get(practice.get_absolute_url())
+    preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
+
+    assert article(preview.text) == article(public.text)
+    assert "library.css" in preview.text
+    assert "no-store" in preview["Cache-Control"]
+
+
+def test_draft_preview_has_the_public_pages_layout(author_client, author):
+    practice = PracticeFactory(
+        submitted_by=author, status=Status.DRAFT, title="Quiet rooms", themes=["youth"]
+    )
+    AttachmentFactory(practice=practice, title="Evaluation report")
+
+    text = author_client.get(reverse("practices:preview", args=[practice.pk])).text
+
+    for part in ["practice-header", "practice-place", "practice-aside", "Find similar practice"]:
+        assert part in text, part
+    assert "Evaluation report" in text
+    assert "Not public." not in text  # the preview banner says it once
+
+
 def test_published_preview_offers_an_update_to_its_author(author_client, author):
     practice = PracticeFactory(submitted_by=author)
 
