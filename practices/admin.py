@@ -253,7 +253,10 @@ class PracticeAdmin(admin.ModelAdmin):
     def author(self, obj):
         # Plain text: moderators may not open user accounts, so no link to one.
         user = obj.submitted_by
-        return f"{user} <{user.email}>" if user else None
+        if user is None:
+            return None
+        # A member who gave no name is shown by their address alone, not twice.
+        return f"{user.get_full_name()} <{user.email}>" if user.get_full_name() else user.email
 
     @admin.display(description=_("review"))
     def review_link(self, obj):

@@ -130,6 +130,22 @@ def test_the_review_screen_shows_the_whole_submission(
         assert decide_url(submission, action) in page
 
 
+def test_a_submitter_without_a_name_is_shown_by_address_once(moderator_client):
+    from tests.factories import UserFactory
+
+    nameless = UserFactory(email="nameless@example.org", first_name="", last_name="")
+    practice = waiting_since(1, submitted_by=nameless)
+
+    review = moderator_client.get(review_url(practice)).content.decode()
+    change = moderator_client.get(
+        reverse("admin:practices_practice_change", args=[practice.pk])
+    ).content.decode()
+
+    for page in (review, change):
+        assert "nameless@example.org" in page
+        assert "&lt;nameless@example.org&gt;" not in page
+
+
 def _superuser():
     from tests.factories import UserFactory
 
