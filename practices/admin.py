@@ -274,9 +274,14 @@ class PracticeAdmin(admin.ModelAdmin):
     # --- lists ---------------------------------------------------------------------------
 
     def get_list_display(self, request):
+        columns = list(self.list_display)
         if self.has_moderate_permission(request):
-            return [*self.list_display, "review_column"]
-        return self.list_display
+            # Next to the title, so that it shows even when the table has to scroll.
+            columns.insert(1, "review_column")
+        if request.GET.get("status__exact") == Status.SUBMITTED:
+            # Everything in the queue has the same status: the room goes to the waiting time.
+            columns.remove("status")
+        return columns
 
     def get_ordering(self, request):
         # The queue: whoever has waited longest comes first.

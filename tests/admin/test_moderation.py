@@ -60,6 +60,21 @@ def test_the_queue_lists_submitted_practice_oldest_first_with_city_submitter_and
     assert "5\xa0days" in page
     assert "Proposed update" in page
     assert review_url(older) in page
+    # Every row has the same status: no column for it, so the waiting time has the room.
+    assert "column-status" not in page
+    assert "column-waiting" in page
+    # The review link comes right after the title, visible even when the table scrolls.
+    assert (
+        page.index("column-title") < page.index("column-review_column") < page.index("column-city")
+    )
+
+
+def test_the_full_practice_list_shows_the_status(moderator_client):
+    waiting_since(1)
+
+    page = moderator_client.get(CHANGELIST).content.decode()
+
+    assert "column-status" in page
 
 
 @pytest.mark.parametrize(
