@@ -247,7 +247,8 @@ class PracticeAdmin(admin.ModelAdmin):
     def waiting(self, obj):
         if obj.status != Status.SUBMITTED or not obj.submitted_at:
             return None
-        return timesince(obj.submitted_at)
+        # The largest unit is enough to judge who waited longest: "9 months", "2 days".
+        return timesince(obj.submitted_at, depth=1)
 
     @admin.display(description=_("submitted by"))
     def author(self, obj):

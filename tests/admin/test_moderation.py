@@ -69,6 +69,18 @@ def test_the_queue_lists_submitted_practice_oldest_first_with_city_submitter_and
     )
 
 
+def test_the_waiting_time_is_given_in_its_largest_unit_only(moderator_client):
+    PracticeFactory(
+        status=Status.SUBMITTED,
+        submitted_at=timezone.now() - timezone.timedelta(days=9, hours=5),
+        published_at=None,
+    )
+
+    page = moderator_client.get(QUEUE).content.decode()
+
+    assert "1\xa0week<" in page  # not "1 week, 2 days": the column stays narrow
+
+
 def test_the_full_practice_list_shows_the_status(moderator_client):
     waiting_since(1)
 
