@@ -155,6 +155,9 @@ def test_the_review_screen_shows_the_whole_submission(
     assert "Add outcomes." in page  # the history
     for action in ["publish", "request_changes", "reject"]:
         assert decide_url(submission, action) in page
+    preview = reverse("practices:preview", args=[submission.pk])
+    assert preview in page  # the public page as it will look
+    assert moderator_client.get(preview).status_code == 200
 
 
 def test_a_submitter_without_a_name_is_shown_by_address_once(moderator_client):
