@@ -73,6 +73,9 @@ def test_draft_needs_only_a_title(author_client, author):
     assert "Your draft has been saved." in page.text
     assert "Still needed before you can submit" in page.text
     assert "Summary" in page.text
+    preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
+    assert preview.status_code == 200  # a draft with no city or themes yet previews too
+    assert "Street football" in preview.text
 
 
 def test_draft_without_title_is_refused_and_keeps_everything_typed(author_client, author):
