@@ -199,3 +199,34 @@ def test_unverified_account_cannot_sign_in(client):
 
     assert "_auth_user_id" not in client.session
     assert mail.outbox[-1].to == ["unverified@example.org"]
+
+
+def change_email(client, new_address):
+    client.post(reverse("account_email"), {"action_add": "", "email": new_address})
+    client.post(verification_link(mail.outbox[-1]))
+
+
+def test_the_relay_follows_the_member_to_a_new_email_address(client, member):
+    from tests.factories import PractitionerFactory
+
+    profile = PractitionerFactory(user=member, email=member.email)
+    client.force_login(member)
+
+    change_email(client, "moved@example.org")
+
+    member.refresh_from_db()
+    profile.refresh_from_db()
+    assert member.email == "moved@example.org"
+    assert profile.email == "moved@example.org"  # relayed messages reach the new address
+
+
+def test_an_address_staff_set_on_the_profile_stays_when_the_account_changes(client, member):
+    from tests.factories import PractitionerFactory
+
+    profile = PractitionerFactory(user=member, email="office@city.example.org")
+    client.force_login(member)
+
+    change_email(client, "moved@example.org")
+
+    profile.refresh_from_db()
+    assert profile.email == "office@city.example.org"
