@@ -101,6 +101,11 @@ def test_draft_without_title_is_refused_and_keeps_everything_typed(author_client
     assert not Practice.objects.by_author(author).exists()
     assert "Please correct the errors below" in response.text
     assert "The end year cannot be before the start year." in response.text
+    # The summary at the top links to each mistake, however far down the long form it is.
+    summary = response.text[response.text.index("form-error-summary") :]
+    summary = summary[: summary.index("</div>")]
+    assert '<a href="#id_title">Title: This field is required.</a>' in summary
+    assert 'href="#id_end_year">End year: The end year cannot be before' in summary
     kept = form_state(response.text)
     for name, value in data.items():
         if name == "action":
