@@ -318,3 +318,8 @@ if TESTING and "MAP_TILE_URL" not in os.environ:
 # --- harden ---
 # Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# --- audit456 ---
+# A member is told by email when their password or email address changes (the old address
+# hears of an email change), so that a hijacked account does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True

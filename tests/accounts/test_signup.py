@@ -230,3 +230,27 @@ def test_an_address_staff_set_on_the_profile_stays_when_the_account_changes(clie
 
     profile.refresh_from_db()
     assert profile.email == "office@city.example.org"
+
+
+def test_a_changed_password_is_told_to_the_member_by_email(client, member):
+    client.force_login(member)
+
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": DEFAULT_PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    message = mail.outbox[-1]
+    assert message.to == [member.email]
+    assert "Strong Cities Network" in message.subject
+    assert "password" in message.body.lower()
+
+
+def test_the_old_address_is_told_of_an_email_change(client, member):
+    old_address = member.email
+    client.force_login(member)
+
+    change_email(client, "moved@example.org")
+
+    assert mail.outbox[-1].to == [old_address]
+    assert "moved@example.org" in mail.outbox[-1].body
