@@ -8,6 +8,7 @@ from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -17,6 +18,30 @@ from taggit.utils import parse_tags
 from cities.models import City, PartnerOrganisation, Practitioner
 from practices.models import Attachment, ExtremismForm, Practice, Status
 from practices.uploads import validate_pdf
+
+
+class KeyedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A multiple choice by primary key that refuses a number no key can be.
+
+    Django looks the chosen keys up with an IN query, and SQLite raises OverflowError (a
+    server error) on an integer beyond 64 bits; such a value is an invalid choice instead.
+    """
+
+    def _check_values(self, value):
+        pk = self.queryset.model._meta.pk
+        low, high = connection.ops.integer_field_range(pk.get_internal_type())
+        for key in value:
+            try:
+                number = int(str(key))
+            except ValueError:
+                continue  # not a number: Django's own check says so
+            if not low <= number <= high:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": key},
+                )
+        return super()._check_values(value)
 
 
 class PractitionerChoiceField(forms.ModelChoiceField):
@@ -72,7 +97,7 @@ class PracticeForm(forms.ModelForm):
         ),
     )
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = KeyedMultipleChoiceField(
         label=_("Themes"),
         queryset=Tag.objects.none(),
         required=False,
@@ -135,6 +160,11 @@ class PracticeForm(forms.ModelForm):
             "contact_practitioner",
             "do_no_harm_confirmed",
         ]
+        field_classes = {
+            "other_cities": KeyedMultipleChoiceField,
+            "organisations": KeyedMultipleChoiceField,
+            "extremism_forms": KeyedMultipleChoiceField,
+        }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "target_audience": forms.Textarea(attrs={"rows": 3}),

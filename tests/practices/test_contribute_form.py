@@ -286,3 +286,15 @@ def test_form_and_preview_use_a_constant_number_of_queries(
         preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
 
     assert edit.status_code == preview.status_code == 200
+
+
+@pytest.mark.parametrize("name", ["other_cities", "organisations", "extremism_forms", "themes"])
+def test_a_choice_beyond_any_key_is_an_invalid_choice_not_a_server_error(author_client, name):
+    response = author_client.post(
+        reverse("practices:create"),
+        {"title": "Street football", name: ["99999999999999999999999"], "action": "save"},
+    )
+
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.text
+    assert not Practice.objects.exists()
