@@ -91,6 +91,7 @@ def test_sign_in_with_wrong_password_says_so_in_the_site_layout(client, member):
     assert response.status_code == 200
     assert "site-header" in response.text
     assert "form-error-summary" in response.text
+    assert '<label for="id_remember">Remember Me</label>' in response.text  # no colon
     assert f'value="{member.email}"' in response.text
 
 
