@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -21,7 +22,14 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from practices import workflow
-from practices.models import Attachment, ExtremismForm, Practice, Status, StatusChange
+from practices.models import (
+    Attachment,
+    ExtremismForm,
+    Practice,
+    Status,
+    StatusChange,
+    TaggedPractice,
+)
 
 AUDIT_FIELDS = ["created_at", "updated_at", "submitted_at", "published_at"]
 
@@ -360,7 +368,14 @@ class PracticeAdmin(admin.ModelAdmin):
         )
         context = {
             **self._context(request, practice, _("Review a submission")),
-            "themes": practice.themes.all(),
+            # A theme no other published practice has is new: the author proposed it.
+            "themes": practice.themes.annotate(
+                in_library=Exists(
+                    TaggedPractice.objects.filter(
+                        tag=OuterRef("pk"), content_object__status=Status.PUBLISHED
+                    ).exclude(content_object=practice)
+                )
+            ).order_by("name"),
             "extremism_forms": practice.extremism_forms.all(),
             "other_cities": practice.other_cities.all(),
             "organisations": practice.organisations.all(),

@@ -176,6 +176,16 @@ def test_a_submitter_without_a_name_is_shown_by_address_once(moderator_client):
         assert "&lt;nameless@example.org&gt;" not in page
 
 
+def test_the_review_screen_marks_themes_the_author_proposed(moderator_client):
+    PracticeFactory(themes=["online harms"])  # published: a theme of the library
+    practice = waiting_since(1, themes=["online harms", "street football"])
+
+    page = moderator_client.get(review_url(practice)).content.decode()
+
+    assert "online harms," in page  # already in the library: no mark
+    assert "street football <strong>(new theme proposed by the author)</strong>" in page
+
+
 def _superuser():
     from tests.factories import UserFactory
 
