@@ -1,5 +1,7 @@
 """axe-core (WCAG 2.1 A and AA) on every public page and every form page, signed out, as a
-member and as a moderator, at phone and desktop widths (`audit_page` is parametrized).
+member and as a moderator, at phone and desktop widths (`audit_page` is parametrized). At
+phone width each page must also reflow to 320 CSS pixels without scrolling sideways
+(WCAG 1.4.10), which axe-core does not check.
 
 Each case is one page for one person, so a failure names the page; the message lists each
 rule broken and the elements that break it. Form pages are also audited showing their
@@ -15,7 +17,7 @@ from django.test import Client
 
 from practices.models import Status
 from tests.conftest import moderators_group
-from tests.e2e.conftest import assert_accessible
+from tests.e2e.conftest import PHONE, assert_accessible, assert_reflows
 from tests.factories import (
     AttachmentFactory,
     CityFactory,
@@ -197,3 +199,5 @@ def test_page_has_no_accessibility_violations(audit_page, case, settings):
     if case.act:
         case.act(audit_page)
     assert_accessible(audit_page)
+    if audit_page.viewport_size == PHONE:
+        assert_reflows(audit_page)
