@@ -70,7 +70,8 @@ def sample_pages():
         ("sign-in", "/accounts/login/", VISITOR),
         ("sign-up", "/accounts/signup/", VISITOR),
         ("password-reset", "/accounts/password/reset/", VISITOR),
-        ("not-found", "/no-such-page/", VISITOR),
+        ("not-found", NOT_FOUND_PATH, VISITOR),
+        ("server-error", SERVER_ERROR_PATH, VISITOR),
         ("home-member", "/", MEMBER),
         ("practitioners", "/practitioners/", MEMBER),
         ("contribute", "/contribute/", MEMBER),
@@ -111,6 +112,32 @@ def sample_pages():
     return pages
 
 
+NOT_FOUND_PATH = "/no-such-page/"
+SERVER_ERROR_PATH = "/screenshot-of-the-server-error-page/"
+
+
+def error_pages():
+    """{path: (status, html)} of the error pages as production shows them: the development
+    server (DEBUG) would show Django's technical pages instead, so these are rendered here
+    with DEBUG off and handed to the browser in place of the server's answer."""
+    from django.template.loader import render_to_string
+    from django.test import Client, override_settings
+
+    with override_settings(DEBUG=False):
+        not_found = Client(SERVER_NAME="127.0.0.1").get(NOT_FOUND_PATH)
+    return {
+        NOT_FOUND_PATH: (not_found.status_code, not_found.content),
+        SERVER_ERROR_PATH: (500, render_to_string("500.html").encode()),
+    }
+
+
+def fulfil_with(status, html):
+    def handler(route):
+        route.fulfill(status=status, body=html, content_type="text/html; charset=utf-8")
+
+    return handler
+
+
 def session_cookie(email):
     """A signed-in session for a demo account, made directly in the session store."""
     from django.conf import settings
@@ -148,6 +175,7 @@ def main():
 
     pages = sample_pages()
     cookies = {who: session_cookie(email) for who, email in DEMO_EMAILS.items()}
+    errors = error_pages()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
         cwd=BASE_DIR,
@@ -176,6 +204,8 @@ def main():
                     if who != VISITOR:
                         context.add_cookies([cookies[who]])
                     page = context.new_page()
+                    for path, answer in errors.items():
+                        page.route(f"http://127.0.0.1:{PORT}{path}", fulfil_with(*answer))
                     for name, path, page_who in pages:
                         if page_who != who:
                             continue
