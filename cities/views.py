@@ -21,6 +21,8 @@ ORGANISATIONS_PER_PAGE = 24
 PRACTITIONERS_PER_PAGE = 30
 # A city or organisation page shows its latest practice and links to the rest in the library.
 PRACTICES_ON_DETAIL_PAGE = 12
+# Beyond this a page number is a mistake, and an OFFSET that large overflows SQLite.
+MAX_PAGE = 10_000
 
 
 def paginate(request, queryset, per_page, count=None):
@@ -32,6 +34,22 @@ def paginate(request, queryset, per_page, count=None):
     if count is not None:
         paginator.count = count
     return paginator.get_page(request.GET.get("page"))
+
+
+def page_without_count(request, queryset, per_page):
+    """(rows, number, has_next) of one page of `queryset`, read in the one query that reads
+    the rows: one row more than a page says whether another page follows. A page past the
+    end is a 404; a bad or huge page number gives the first page."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    number = number if 1 <= number <= MAX_PAGE else 1
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    if number > 1 and not rows:
+        raise Http404
+    return rows[:per_page], number, len(rows) > per_page
 
 
 def region_choices():
@@ -133,11 +151,14 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(
         PartnerOrganisation.objects.prefetch_related("regions", "focus_areas"), slug=slug
     )
-    practices = (
+    # The library has no organisation filter, so the page itself pages through its practice.
+    practices, number, has_next = page_without_count(
+        request,
         Practice.objects.published()
         .filter(organisations=organisation)
         .with_list_data()
-        .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
+        .order_by("-published_at", "-pk"),
+        PRACTICES_ON_DETAIL_PAGE,
     )
     return render(
         request,
@@ -146,6 +167,8 @@ def organisation_detail(request, slug):
             "organisation": organisation,
             "cities": organisation.cities.select_related("region").order_by("name"),
             "practices": practices,
+            "practice_page": number,
+            "practice_has_next": has_next,
         },
     )
 
