@@ -141,6 +141,9 @@ CASES = [
     Case("join", lambda s: "/join/"),
     Case("join-errors", lambda s: "/join/", act=submit_empty_form),
     Case("not-found", lambda s: "/no-such-page/"),
+    Case("search", lambda s: "/search/?q=youth"),
+    Case("search-nothing-found", lambda s: "/search/?q=zzzqqq"),
+    Case("search-one-kind", lambda s: "/search/?q=mechelen&kind=city"),
     Case("sign-in", lambda s: "/accounts/login/"),
     Case("sign-in-errors", lambda s: "/accounts/login/", act=submit_empty_form),
     Case("sign-up", lambda s: "/accounts/signup/"),
@@ -170,6 +173,7 @@ CASES = [
     Case("member-profile", lambda s: "/profile/", "member"),
     Case("member-email", lambda s: "/accounts/email/", "member"),
     Case("member-password-change", lambda s: "/accounts/password/change/", "member"),
+    Case("member-search", lambda s: "/search/?q=public", "member"),
     # The moderator, on the pages they see outside the admin.
     Case("moderator-preview", lambda s: f"/contribute/{s.submitted.pk}/preview/", "moderator"),
     Case("moderator-unpublished-practice", lambda s: s.submitted.get_absolute_url(), "moderator"),

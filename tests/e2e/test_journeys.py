@@ -25,8 +25,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SEARCH_PENDING = pytest.mark.xfail(strict=False, reason="site search lands from branch search")
-
 
 def heading(page):
     return page.get_by_role("heading", level=1)
@@ -84,7 +82,6 @@ def test_visitor_finds_a_city_by_region_and_downloads_a_report_of_its_practice(p
     assert page.console_errors == []
 
 
-@SEARCH_PENDING
 def test_visitor_filters_the_library_shares_the_address_and_searches(page):
     PracticeFactory(
         title="Youth mentors in the north",
@@ -226,7 +223,6 @@ def open_in_queue(page, title):
     expect(page.get_by_role("heading", name="Decision")).to_be_visible()
 
 
-@SEARCH_PENDING
 def test_moderator_requests_changes_the_author_resubmits_and_it_is_published(page, browser):
     from tests.conftest import moderators_group
 
