@@ -102,18 +102,16 @@ def linked_items(practice):
     return items
 
 
-@public_page
-def practice_detail(request, slug):
-    practice = get_object_or_404(
-        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
-    )
+def practice_page_context(request, practice):
+    """What a practice's page shows: shared by the public page and the author's preview, so
+    that the preview looks exactly as the public page will."""
     items = linked_items(practice)
     theme_ids = [row["num"] for row in items.get("theme", [])]
     related = Practice.objects.related_to(practice, theme_ids, RELATED_COUNT)
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or request.user.is_authenticated):
         contact = None
-    context = {
+    return {
         "practice": practice,
         "themes": items.get("theme", []),
         "forms": items.get("form", []),
@@ -126,6 +124,14 @@ def practice_detail(request, slug):
         "contact": contact,
         "library_url": reverse("practices:list"),
     }
+
+
+@public_page
+def practice_detail(request, slug):
+    practice = get_object_or_404(
+        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
+    )
+    context = practice_page_context(request, practice)
     response = render(request, "practices/detail.html", context)
     if not practice.is_published:
         patch_cache_control(response, private=True, no_store=True)
