@@ -147,3 +147,38 @@ def describe_violations(violations):
 def assert_accessible(page):
     violations = axe_violations(page)
     assert not violations, f"axe-core found on {page.url}:\n" + describe_violations(violations)
+
+
+REFLOW_WIDTH = 320  # WCAG 2.1 1.4.10 Reflow: content fits 320 CSS pixels without sideways scrolling
+
+
+def assert_reflows(page):
+    """At 320px wide, the page does not scroll sideways; names the elements that stick out
+    (a data table may scroll inside its own box, which does not count)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+    try:
+        overflow = page.evaluate(
+            """() => {
+                const width = document.documentElement.clientWidth;
+                if (document.documentElement.scrollWidth <= width) return [];
+                const inScroller = el => {
+                    for (let p = el.parentElement; p; p = p.parentElement) {
+                        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX))
+                            return true;
+                    }
+                    return false;
+                };
+                return [...document.querySelectorAll('body *')]
+                    .filter(el => el.getBoundingClientRect().right > width + 1 && !inScroller(el))
+                    .slice(0, 5)
+                    .map(el => el.outerHTML.slice(0, 120));
+            }"""
+        )
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        page.set_viewport_size(size)
+    assert scroll_width <= REFLOW_WIDTH, (
+        f"{page.url} scrolls sideways at {REFLOW_WIDTH}px ({scroll_width}px wide):\n"
+        + "\n".join(overflow or ["(positioned content)"])
+    )

@@ -1,11 +1,12 @@
 """`make screenshots`: every page of the portal at phone and desktop widths, for people to look at.
 
 Serves the local demo database (make demo first; the Makefile target does) with the
-development server, then visits each page as a visitor and as the demo member and writes
-full-page PNGs to screenshots/ (git-ignored). Needs Chromium (/usr/bin/chromium or
-CHROMIUM_PATH).
+development server, then visits each page as a visitor, as the demo member and as the demo
+moderator and writes full-page PNGs to screenshots/ (git-ignored), named page-width.png.
+Needs Chromium (/usr/bin/chromium or CHROMIUM_PATH).
 """
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -23,49 +24,122 @@ OUT = BASE_DIR / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
+VISITOR, MEMBER, MODERATOR = "visitor", "member", "moderator"
+DEMO_EMAILS = {
+    MEMBER: "member@demo.strongcities.example",
+    MODERATOR: "moderator@demo.strongcities.example",
+}
+
+
 def sample_pages():
-    """(name, path, as_member) for every kind of page, using real objects of the demo data."""
+    """(name, path, who) for every kind of page, using real objects of the demo data."""
+    from django.contrib.auth import get_user_model
+
     from cities.models import City, PartnerOrganisation, Practitioner
-    from practices.models import Practice
+    from practices.models import Practice, Status
 
     city = City.objects.members().order_by("name").first()
     practice = Practice.objects.published().order_by("-published_at").first()
     organisation = PartnerOrganisation.objects.order_by("name").first()
-    practitioner = Practitioner.objects.order_by("full_name").first()
+    public_practitioner = Practitioner.objects.filter(is_public=True).order_by("full_name").first()
+    practitioner = (
+        Practitioner.objects.filter(is_public=False, accepts_messages=True)
+        .order_by("full_name")
+        .first()
+    )
+    member = get_user_model().objects.filter(email=DEMO_EMAILS[MEMBER]).first()
+    own = Practice.objects.filter(submitted_by=member).order_by("pk") if member else None
+    draft = own.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED]).first() if own else None
+    submitted = Practice.objects.filter(status=Status.SUBMITTED).order_by("pk").first()
     pages = [
-        ("home", "/", False),
-        ("cities", "/cities/", False),
-        ("practices", "/practices/", False),
-        ("practices-filtered", "/practices/?evidence=effective&evidence=promising", False),
-        ("organisations", "/organisations/", False),
-        ("about", "/about/", False),
-        ("faq", "/faq/", False),
-        ("contact", "/contact/", False),
-        ("join", "/join/", False),
-        ("search", "/search/?q=youth", False),
-        ("sign-in", "/accounts/login/", False),
-        ("sign-up", "/accounts/signup/", False),
-        ("password-reset", "/accounts/password/reset/", False),
-        ("not-found", "/no-such-page/", False),
-        ("practitioners", "/practitioners/", True),
-        ("contribute", "/contribute/", True),
-        ("contribute-new", "/contribute/new/", True),
-        ("profile", "/profile/", True),
+        ("home", "/", VISITOR),
+        ("cities", "/cities/", VISITOR),
+        ("cities-filtered", "/cities/?region=europe&sort=newest", VISITOR),
+        ("practices", "/practices/", VISITOR),
+        ("practices-filtered", "/practices/?evidence=effective&evidence=promising", VISITOR),
+        ("practices-empty", "/practices/?q=no-such-words-anywhere", VISITOR),
+        ("organisations", "/organisations/", VISITOR),
+        ("practitioners-visitor", "/practitioners/", VISITOR),
+        ("about", "/about/", VISITOR),
+        ("faq", "/faq/", VISITOR),
+        ("contact", "/contact/", VISITOR),
+        ("contact-thanks", "/contact/thanks/", VISITOR),
+        ("join", "/join/", VISITOR),
+        ("join-thanks", "/join/thanks/", VISITOR),
+        ("search", "/search/?q=youth", VISITOR),
+        ("sign-in", "/accounts/login/", VISITOR),
+        ("sign-up", "/accounts/signup/", VISITOR),
+        ("password-reset", "/accounts/password/reset/", VISITOR),
+        ("not-found", NOT_FOUND_PATH, VISITOR),
+        ("server-error", SERVER_ERROR_PATH, VISITOR),
+        ("home-member", "/", MEMBER),
+        ("practitioners", "/practitioners/", MEMBER),
+        ("contribute", "/contribute/", MEMBER),
+        ("contribute-new", "/contribute/new/", MEMBER),
+        ("profile", "/profile/", MEMBER),
+        ("account-email", "/accounts/email/", MEMBER),
+        ("password-change", "/accounts/password/change/", MEMBER),
+        ("admin-index", "/admin/", MODERATOR),
+        ("admin-queue", "/admin/practices/practice/queue/", MODERATOR),
     ]
     if city:
-        pages.append(("city", city.get_absolute_url(), False))
+        pages.append(("city", city.get_absolute_url(), VISITOR))
+        pages.append(("city-member", city.get_absolute_url(), MEMBER))
     if practice:
-        pages.append(("practice", practice.get_absolute_url(), False))
+        pages.append(("practice", practice.get_absolute_url(), VISITOR))
     if organisation:
-        pages.append(("organisation", organisation.get_absolute_url(), False))
+        pages.append(("organisation", organisation.get_absolute_url(), VISITOR))
+    if public_practitioner:
+        pages.append(("practitioner-public", public_practitioner.get_absolute_url(), VISITOR))
     if practitioner:
-        pages.append(("practitioner", practitioner.get_absolute_url(), True))
-        pages.append(("practitioner-contact", f"{practitioner.get_absolute_url()}contact/", True))
+        pages.append(("practitioner", practitioner.get_absolute_url(), MEMBER))
+        pages.append(("practitioner-contact", f"{practitioner.get_absolute_url()}contact/", MEMBER))
+    if draft:
+        pages.append(("contribute-edit", f"/contribute/{draft.pk}/edit/", MEMBER))
+        pages.append(("contribute-preview", f"/contribute/{draft.pk}/preview/", MEMBER))
+    if submitted:
+        pages.append(("preview-moderator", f"/contribute/{submitted.pk}/preview/", MODERATOR))
+        pages.append(
+            ("admin-review", f"/admin/practices/practice/{submitted.pk}/review/", MODERATOR)
+        )
+        pages.append(
+            (
+                "admin-decide",
+                f"/admin/practices/practice/{submitted.pk}/review/request_changes/",
+                MODERATOR,
+            )
+        )
     return pages
 
 
-def member_session_cookie():
-    """A signed-in session for the demo member, made directly in the session store."""
+NOT_FOUND_PATH = "/no-such-page/"
+SERVER_ERROR_PATH = "/screenshot-of-the-server-error-page/"
+
+
+def error_pages():
+    """{path: (status, html)} of the error pages as production shows them: the development
+    server (DEBUG) would show Django's technical pages instead, so these are rendered here
+    with DEBUG off and handed to the browser in place of the server's answer."""
+    from django.template.loader import render_to_string
+    from django.test import Client, override_settings
+
+    with override_settings(DEBUG=False):
+        not_found = Client(SERVER_NAME="127.0.0.1").get(NOT_FOUND_PATH)
+    return {
+        NOT_FOUND_PATH: (not_found.status_code, not_found.content),
+        SERVER_ERROR_PATH: (500, render_to_string("500.html").encode()),
+    }
+
+
+def fulfil_with(status, html):
+    def handler(route):
+        route.fulfill(status=status, body=html, content_type="text/html; charset=utf-8")
+
+    return handler
+
+
+def session_cookie(email):
+    """A signed-in session for a demo account, made directly in the session store."""
     from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
@@ -75,7 +149,7 @@ def member_session_cookie():
     )
     from django.contrib.sessions.backends.db import SessionStore
 
-    user = get_user_model().objects.filter(email="member@demo.strongcities.example").first()
+    user = get_user_model().objects.filter(email=email).first()
     if user is None:
         return None
     session = SessionStore()
@@ -94,12 +168,14 @@ def main():
     import django
 
     django.setup()
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
 
     pages = sample_pages()
-    cookie = member_session_cookie()
+    cookies = {who: session_cookie(email) for who, email in DEMO_EMAILS.items()}
+    errors = error_pages()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{PORT}", "--noreload"],
         cwd=BASE_DIR,
@@ -118,15 +194,25 @@ def main():
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for label, width in WIDTHS.items():
-                for as_member in (False, True):
-                    context = browser.new_context(viewport={"width": width, "height": 900})
-                    if as_member and cookie:
-                        context.add_cookies([cookie])
+                for who in (VISITOR, MEMBER, MODERATOR):
+                    if who != VISITOR and cookies[who] is None:
+                        print(f"no demo {who} account: make demo first", file=sys.stderr)
+                        continue
+                    context = browser.new_context(
+                        viewport={"width": width, "height": 900}, locale="en-GB"
+                    )
+                    if who != VISITOR:
+                        context.add_cookies([cookies[who]])
                     page = context.new_page()
-                    for name, path, member_page in pages:
-                        if member_page != as_member:
+                    for path, answer in errors.items():
+                        page.route(f"http://127.0.0.1:{PORT}{path}", fulfil_with(*answer))
+                    for name, path, page_who in pages:
+                        if page_who != who:
                             continue
                         page.goto(f"http://127.0.0.1:{PORT}{path}")
+                        # Map tiles, when the tile server can be reached.
+                        with contextlib.suppress(PlaywrightTimeoutError):
+                            page.wait_for_load_state("networkidle", timeout=5_000)
                         target = OUT / f"{name}-{label}.png"
                         page.screenshot(path=str(target), full_page=True)
                         print(target.relative_to(BASE_DIR))
