@@ -8,8 +8,10 @@ signed-out visitors (scn_portal.page_cache).
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import CharField, F, IntegerField, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
 
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
 from cities.models import City, PartnerOrganisation, Practitioner, Region, TaggedCity, map_markers
@@ -32,6 +34,40 @@ def paginate(request, queryset, per_page, count=None):
     if count is not None:
         paginator.count = count
     return paginator.get_page(request.GET.get("page"))
+
+
+ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
+
+
+def rows_of(queryset, kind, label="name", info=None, more=None, num=None):
+    """`queryset` as rows of one shape (kind, slug, label, two more texts, a number), so
+    several short lists of a page come from ONE query: see `union_of`."""
+    empty = Value("", output_field=CharField())
+    return (
+        queryset.order_by()
+        .annotate(
+            row_kind=Value(kind, output_field=CharField()),
+            row_key=F("slug"),
+            row_label=F(label),
+            row_info=info if info is not None else empty,
+            row_more=more if more is not None else empty,
+            row_num=num if num is not None else Value(0, output_field=IntegerField()),
+        )
+        .values_list(*ROW_COLUMNS)
+    )
+
+
+def union_of(*branches):
+    """Run the branches (from `rows_of`) as one UNION ALL query: {kind: [row, ...]}, each
+    row (slug, label, info, more, num), in no particular order."""
+    lists = {}
+    for kind, *row in branches[0].union(*branches[1:], all=True):
+        lists.setdefault(kind, []).append(row)
+    return lists
+
+
+def by_label(rows):
+    return sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
 
 
 def region_choices():
@@ -80,28 +116,43 @@ def city_list(request):
 
 @public_page
 def city_detail(request, slug):
-    city = get_object_or_404(
-        City.objects.select_related("region").with_practice_count().prefetch_related("focus_areas"),
-        slug=slug,
-    )
+    """Four queries: the city; its latest practice and their themes; and in one query its
+    focus areas, partner organisations and the practitioners the viewer may see."""
+    city = get_object_or_404(City.objects.select_related("region").with_practice_count(), slug=slug)
     practices = (
         Practice.objects.published()
         .filter(city=city)
         .with_list_data()
         .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
     )
-    practitioners = (
-        Practitioner.objects.visible_to(request.user)
-        .filter(city=city)
-        .select_related("organisation")
+    lists = union_of(
+        rows_of(city.focus_areas.all(), "focus"),
+        rows_of(city.organisations.all(), "organisation", info=F("kind")),
+        rows_of(
+            Practitioner.objects.visible_to(request.user).filter(city=city),
+            "practitioner",
+            label="full_name",
+            info=F("role_title"),
+            more=F("organisation__name"),
+        ),
     )
+    practitioners = []
+    for key, name, role, organisation, _num in by_label(lists.get("practitioner", [])):
+        practitioner = Practitioner(slug=key, full_name=name, role_title=role)
+        if organisation:
+            practitioner.organisation = PartnerOrganisation(name=organisation)
+        practitioners.append(practitioner)
     return render(
         request,
         "cities/city_detail.html",
         {
             "city": city,
+            "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
             "practices": practices,
-            "organisations": city.organisations.order_by("name"),
+            "organisations": [
+                PartnerOrganisation(slug=key, name=name, kind=kind)
+                for key, name, kind, *_rest in by_label(lists.get("organisation", []))
+            ],
             "practitioners": practitioners,
             "markers": map_markers([(city.name, city.slug, city.latitude, city.longitude)]),
         },
@@ -130,21 +181,34 @@ def organisation_list(request):
 
 @public_page
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(
-        PartnerOrganisation.objects.prefetch_related("regions", "focus_areas"), slug=slug
-    )
+    """Four queries: the organisation; its latest practice and their themes; and in one
+    query the regions where it works, its focus areas and the cities it works with."""
+    organisation = get_object_or_404(PartnerOrganisation, slug=slug)
     practices = (
         Practice.objects.published()
         .filter(organisations=organisation)
         .with_list_data()
         .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
     )
+    lists = union_of(
+        rows_of(organisation.regions.all(), "region", num=F("order")),
+        rows_of(organisation.focus_areas.all(), "focus"),
+        rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
+    )
+    cities = []
+    for key, name, country, region, _num in by_label(lists.get("city", [])):
+        city = City(slug=key, name=name, country=country)
+        city.region = Region(name=region)
+        cities.append(city)
+    regions = sorted(lists.get("region", []), key=lambda row: (row[4], row[1].casefold()))
     return render(
         request,
         "cities/organisation_detail.html",
         {
             "organisation": organisation,
-            "cities": organisation.cities.select_related("region").order_by("name"),
+            "regions": [Region(slug=key, name=name) for key, name, *_rest in regions],
+            "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
+            "cities": cities,
             "practices": practices,
         },
     )
