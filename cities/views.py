@@ -16,7 +16,7 @@ from taggit.models import Tag
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
 from cities.models import City, PartnerOrganisation, Practitioner, Region, TaggedCity, map_markers
 from practices.models import Practice
-from scn_portal.page_cache import public_page
+from scn_portal.page_cache import cached_data, public_page
 
 CITIES_PER_PAGE = 24
 ORGANISATIONS_PER_PAGE = 24
@@ -74,32 +74,49 @@ def region_choices():
     return list(Region.objects.values_list("slug", "name"))
 
 
-@public_page
-def city_list(request):
+def directory_choices():
+    """The regions, countries and focus areas that have member cities (two queries)."""
     members = City.objects.members()
-    # The regions and countries that have member cities, in one query.
     facets = set(
         members.order_by().values_list("region__order", "region__name", "region__slug", "country")
     )
-    regions = sorted({(order, name, slug) for order, name, slug, _country in facets})
     focus_areas = (
         TaggedCity.objects.filter(content_object__in=members)
         .order_by("tag__name")
         .values_list("tag__slug", "tag__name")
         .distinct()
     )
+    return {
+        "regions": sorted({(order, name, slug) for order, name, slug, _country in facets}),
+        "countries": sorted({country for *_region, country in facets}),
+        "focus": list(focus_areas),
+    }
+
+
+@public_page
+def city_list(request):
+    # What the filters offer, and the map of what they select, are kept in the cache until
+    # content changes (DATA_CACHE_SECONDS); the page of rows is read every time.
+    choices = cached_data("city-directory-choices", directory_choices)
     filterset = CityFilter(
         request.GET,
-        queryset=members.with_list_data(),
+        queryset=City.objects.members().with_list_data(),
         choices={
-            "region": [(slug, name) for _order, name, slug in regions],
-            "country": country_choices(country for *_region, country in facets),
-            "focus": list(focus_areas),
+            "region": [(slug, name) for _order, name, slug in choices["regions"]],
+            "country": country_choices(choices["countries"]),
+            "focus": choices["focus"],
         },
     )
     cities = filterset.qs
+    chosen = sorted(
+        (name, value)
+        for name, value in filterset.form.cleaned_data.items()
+        if value and name != "sort"
+    )
     # Every matching city for the map; its length is also the result count.
-    points = list(cities.order_by().map_points())
+    points = cached_data(
+        "city-directory-points", lambda: list(cities.order_by().map_points()), chosen
+    )
     page_obj = paginate(request, cities, CITIES_PER_PAGE, count=len(points))
     return render(
         request,

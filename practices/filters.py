@@ -26,6 +26,7 @@ from practices.models import (
     TaggedPractice,
 )
 from practices.search import search_practices
+from scn_portal.page_cache import cached_data
 
 MAX_VALUES = 20  # per facet; more is not a person ticking boxes
 # A facet shows at most this many values (the most frequent, plus every ticked one); the
@@ -287,7 +288,15 @@ class Library:
             values = self.filters.get(facet.param)
             if values and facet.names_from is not None:
                 branches.append(self._name_branch(facet, values))
-        rows = list(self._total_branch().union(*branches, all=True))
+        # The same filters give the same counts until content changes: kept in the cache.
+        rows = cached_data(
+            "library-facets",
+            lambda: list(self._total_branch().union(*branches, all=True)),
+            sorted(
+                (name, sorted(value) if isinstance(value, list) else value)
+                for name, value in self.filters.items()
+            ),
+        )
 
         counts = {facet.param: {} for facet in FACETS}
         names = {facet.param: _choice_names(facet.param) for facet in FACETS}

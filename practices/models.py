@@ -56,11 +56,21 @@ class TaggedPractice(TaggedItemBase):
     class Meta:
         verbose_name = _("practice theme")
         verbose_name_plural = _("practice themes")
+        # Both directions answered from the index alone: the themes of a page of practice,
+        # and the practice of a theme (the library's theme facet).
+        indexes = [
+            models.Index(fields=["content_object", "tag"], name="taggedpractice_practice_tag"),
+            models.Index(fields=["tag", "content_object"], name="taggedpractice_tag_practice"),
+        ]
+
+
+# What "published" means, for the queryset and for the partial indexes that serve it.
+PUBLISHED = Q(status=Status.PUBLISHED, update_of__isnull=True)
 
 
 class PracticeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED, update_of__isnull=True)
+        return self.filter(PUBLISHED)
 
     def visible_to(self, user):
         """The one place that decides who may see which practice.
@@ -284,6 +294,25 @@ class Practice(models.Model):
             models.Index(fields=["status", "stage"], name="practice_status_stage"),
             models.Index(fields=["status", "start_year"], name="practice_status_year"),
             models.Index(fields=["submitted_by", "-updated_at"], name="practice_author_updated"),
+            # Published practice only (what every public page reads), partial so they stay
+            # small: the newest first (library, home, feed, and an index-only count) ...
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="practice_published_recent",
+                condition=PUBLISHED,
+            ),
+            # ... a city's newest first and its count (city page, directory sorted by practice)
+            models.Index(
+                fields=["city", "-published_at", "-id"],
+                name="practice_published_city",
+                condition=PUBLISHED,
+            ),
+            # ... and the library's facet counts from the index alone.
+            models.Index(
+                fields=["evidence_level", "stage", "start_year", "city", "id"],
+                name="practice_published_facets",
+                condition=PUBLISHED,
+            ),
         ]
         constraints = [
             models.CheckConstraint(

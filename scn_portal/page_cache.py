@@ -5,6 +5,10 @@ nobody is signed in and nothing is personal), and only when rendering it set no 
 used no CSRF token. Cached pages are keyed by a content generation that any change to
 published content bumps (see `bump_generation`, connected in ScnPortalConfig.ready), so a
 publication or an edit is visible on the next request. Off when PAGE_CACHE_SECONDS is 0.
+
+`cached_data` keeps expensive figures (the library's facet counts, the map of member cities)
+under the same generation, for everyone, signed in or not: it caches data, never a page.
+Off when DATA_CACHE_SECONDS is 0.
 """
 
 import hashlib
@@ -13,6 +17,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -62,12 +67,41 @@ def connect_invalidation():
             )
 
 
-def bump_generation(**kwargs):
-    """Forget every cached page. Connected to saves and deletes of published content."""
+def _incr():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def bump_generation(**kwargs):
+    """Forget every cached page and figure. Connected to saves and deletes of published
+    content: at once, and again when the transaction commits, so a page rendered between
+    the two (from data not yet committed) is forgotten too."""
+    _incr()
+    transaction.on_commit(_incr)
+
+
+def cached_data(name, compute, *parts):
+    """`compute()`, kept in the cache until published content changes.
+
+    The value is stored with the generation it was computed under; the generation and the
+    value are read together, in one cache read. `parts` (plain values: what the figures
+    depend on, such as the filters) make the key."""
+    seconds = settings.DATA_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"data:{name}:{digest}"
+    found = cache.get_many([GENERATION_KEY, key])
+    current, stored = found.get(GENERATION_KEY), found.get(key)
+    if current is not None and stored is not None and stored[0] == current:
+        return stored[1]
+    if current is None:
+        current = generation()
+    value = compute()
+    cache.set(key, (current, value), seconds)
+    return value
 
 
 def _may_use_cache(request):

@@ -318,3 +318,9 @@ if TESTING and "MAP_TILE_URL" not in os.environ:
 # --- harden ---
 # Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# --- perf ---
+# Expensive figures (the library's facet counts, the member cities on the maps, the home
+# page's figures) are kept in the cache until published content changes
+# (scn_portal.page_cache.cached_data); 0 turns it off, as in development and tests.
+DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 0 if DEBUG or TESTING else 86400)
