@@ -1,0 +1,65 @@
+"""Every page reads a fixed number of SQL queries, whatever the amount of data.
+
+A signed-out visitor's page reads at most four (with the page cache off: the cache would
+hide the work). Each page is loaded over a small data set, then again after the data has
+grown several times over; the count must be the same both times. Signed-in pages have a
+fixed count too, asserted exactly.
+"""
+
+import pytest
+
+from tests.scn_portal.pages import grow, visitor_pages
+
+pytestmark = pytest.mark.django_db
+
+VISITOR_BUDGET = 4
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+PAGE_NAMES = [
+    "home",
+    "cities list",
+    "cities list, filtered",
+    "cities list, sorted",
+    "city page",
+    "organisations list",
+    "organisation page",
+    "practitioners list",
+    "practitioner page",
+    "library",
+    "library, two facets",
+    "library, text query",
+    "library, page 2",
+    "practice page",
+    "about",
+    "faq",
+    "contact",
+    "join",
+    "sitemap",
+    "feed",
+    "robots.txt",
+    "healthz",
+]
+
+
+def count_queries(client, url, django_assert_max_num_queries, budget):
+    with django_assert_max_num_queries(budget) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries), response
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_a_visitor_page_reads_at_most_four_queries_whatever_the_data(
+    visitor, site, name, django_assert_max_num_queries
+):
+    url = visitor_pages(site)[name]
+    grow(site, 1)
+    small, _ = count_queries(visitor, url, django_assert_max_num_queries, VISITOR_BUDGET)
+    grow(site, 2)
+    large, _ = count_queries(visitor, url, django_assert_max_num_queries, VISITOR_BUDGET)
+    assert large == small, f"{name}: {small} queries with little data, {large} with more"
