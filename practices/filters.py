@@ -281,29 +281,20 @@ class Library:
             .annotate(n=Count("pk"))
         )
 
-    def count_facets(self):
-        """Run the one counting query; sets `total` and `facets` (a FacetView each)."""
+    def _count(self):
+        """The one counting query: (total, {param: {value: count}}, {param: {value: name}})
+        with the names the database knows (those of choices are added per language)."""
         branches = [self._count_branch(facet) for facet in FACETS]
         for facet in FACETS:
             values = self.filters.get(facet.param)
             if values and facet.names_from is not None:
                 branches.append(self._name_branch(facet, values))
-        # The same filters give the same counts until content changes: kept in the cache.
-        rows = cached_data(
-            "library-facets",
-            lambda: list(self._total_branch().union(*branches, all=True)),
-            sorted(
-                (name, sorted(value) if isinstance(value, list) else value)
-                for name, value in self.filters.items()
-            ),
-        )
-
+        total = 0
         counts = {facet.param: {} for facet in FACETS}
-        names = {facet.param: _choice_names(facet.param) for facet in FACETS}
-        self.total = 0
-        for row in rows:
+        names = {facet.param: {} for facet in FACETS}
+        for row in self._total_branch().union(*branches, all=True):
             if row["facet"] == TOTAL:
-                self.total = row["n"]
+                total = row["n"]
                 continue
             if row["key"] is None:
                 continue
@@ -311,6 +302,26 @@ class Library:
                 counts[row["facet"]][row["key"]] = row["n"]
             if row["label"]:
                 names[row["facet"]][row["key"]] = row["label"]
+        return total, counts, names
+
+    def count_facets(self):
+        """Run the one counting query; sets `total` and `facets` (a FacetView each).
+
+        The same filters give the same counts until content changes, so they are kept in
+        the cache (scn_portal.page_cache.cached_data): neither the query nor its building
+        is repeated."""
+        self.total, counts, stored_names = cached_data(
+            "library-facets-v2",
+            self._count,
+            sorted(
+                (name, sorted(value) if isinstance(value, list) else value)
+                for name, value in self.filters.items()
+            ),
+        )
+        names = {
+            facet.param: {**_choice_names(facet.param), **stored_names[facet.param]}
+            for facet in FACETS
+        }
         self.facets = [self._facet_view(f, counts[f.param], names[f.param]) for f in FACETS]
         return self.facets
 

@@ -8,7 +8,17 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -64,6 +74,15 @@ class TaggedPractice(TaggedItemBase):
         ]
 
 
+# The long text of a practice, read only by its own page.
+LONG_SECTIONS = [
+    "problem",
+    "approach",
+    "target_audience",
+    "outcomes",
+    "lessons",
+    "resources_needed",
+]
 # What "published" means, for the queryset and for the partial indexes that serve it.
 PUBLISHED = Q(status=Status.PUBLISHED, update_of__isnull=True)
 
@@ -99,7 +118,13 @@ class PracticeQuerySet(models.QuerySet):
         return self.published().filter(review_due__lt=today)
 
     def with_list_data(self):
-        return self.select_related("city", "city__region").prefetch_related("themes")
+        """What a card of practice shows (title, city and region, evidence, summary, themes),
+        without the long sections it does not."""
+        return (
+            self.select_related("city", "city__region")
+            .defer(*LONG_SECTIONS)
+            .prefetch_related(Prefetch("themes", to_attr="theme_list"))
+        )
 
     def with_page_data(self):
         """What a practice's own page shows beside its text, in the same query."""
@@ -346,6 +371,13 @@ class Practice(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    @property
+    def card_themes(self):
+        """The themes a card shows: prefetched by `with_list_data` (one query for a whole
+        page of cards), else read now."""
+        themes = getattr(self, "theme_list", None)
+        return themes if themes is not None else list(self.themes.all())
 
     @property
     def is_published(self):
