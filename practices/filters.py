@@ -13,6 +13,8 @@ from django import forms
 from django.core.validators import validate_slug
 from django.db.models import CharField, Count, F, IntegerField, Value
 from django.http import QueryDict
+from django.utils.html import format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag
@@ -196,6 +198,40 @@ class FacetView:
     @property
     def param(self):
         return self.facet.param
+
+    def _html(self, options):
+        # Written in Python, not with a template per value: a page shows a hundred of them.
+        # The markup is that of practices/includes/facet.html's lists.
+        results = gettext("results")
+        param = self.facet.param
+        return format_html_join(
+            "",
+            '<li>\n  <input type="checkbox" name="{}" value="{}" id="f-{}-{}"{}>\n'
+            '  <label for="f-{}-{}">{}\n'
+            '    <span class="facet-count">({}<span class="visually-hidden"> {}</span>)'
+            "</span></label>\n</li>",
+            (
+                (
+                    param,
+                    option.value,
+                    param,
+                    option.value,
+                    " checked" if option.selected else "",
+                    param,
+                    option.value,
+                    option.label,
+                    option.count,
+                    results,
+                )
+                for option in options
+            ),
+        )
+
+    def options_html(self):
+        return self._html(self.options)
+
+    def more_html(self):
+        return self._html(self.more)
 
     @property
     def legend(self):
