@@ -11,10 +11,19 @@ from django.core.paginator import Paginator
 from django.db.models import CharField, F, IntegerField, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from taggit.models import Tag
 
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
-from cities.models import City, PartnerOrganisation, Practitioner, Region, TaggedCity, map_markers
+from cities.models import (
+    City,
+    PartnerOrganisation,
+    Practitioner,
+    Region,
+    TaggedCity,
+    map_markers,
+    markers_json,
+)
 from practices.models import Practice
 from scn_portal.page_cache import cached_data, public_page
 
@@ -75,7 +84,8 @@ def region_choices():
 
 
 def directory_choices():
-    """The regions, countries and focus areas that have member cities (two queries)."""
+    """The regions, countries and focus areas that have member cities (two queries), in
+    the visitor's language."""
     members = City.objects.members()
     facets = set(
         members.order_by().values_list("region__order", "region__name", "region__slug", "country")
@@ -86,26 +96,29 @@ def directory_choices():
         .values_list("tag__slug", "tag__name")
         .distinct()
     )
+    regions = sorted({(order, name, slug) for order, name, slug, _country in facets})
     return {
-        "regions": sorted({(order, name, slug) for order, name, slug, _country in facets}),
-        "countries": sorted({country for *_region, country in facets}),
+        "region": [(slug, name) for _order, name, slug in regions],
+        "country": country_choices(country for *_region, country in facets),
         "focus": list(focus_areas),
     }
+
+
+def directory_map(cities):
+    """How many cities the filters select, and their markers for the map (one query)."""
+    points = list(cities.order_by().map_points())
+    has_map = any(lat is not None for _name, _slug, lat, *_rest in points)
+    return {"count": len(points), "markers_json": markers_json(points) if has_map else ""}
 
 
 @public_page
 def city_list(request):
     # What the filters offer, and the map of what they select, are kept in the cache until
     # content changes (DATA_CACHE_SECONDS); the page of rows is read every time.
-    choices = cached_data("city-directory-choices", directory_choices)
     filterset = CityFilter(
         request.GET,
         queryset=City.objects.members().with_list_data(),
-        choices={
-            "region": [(slug, name) for _order, name, slug in choices["regions"]],
-            "country": country_choices(choices["countries"]),
-            "focus": choices["focus"],
-        },
+        choices=cached_data("city-directory-choices", directory_choices, get_language()),
     )
     cities = filterset.qs
     chosen = sorted(
@@ -113,11 +126,8 @@ def city_list(request):
         for name, value in filterset.form.cleaned_data.items()
         if value and name != "sort"
     )
-    # Every matching city for the map; its length is also the result count.
-    points = cached_data(
-        "city-directory-points", lambda: list(cities.order_by().map_points()), chosen
-    )
-    page_obj = paginate(request, cities, CITIES_PER_PAGE, count=len(points))
+    found = cached_data("city-directory-map", lambda: directory_map(cities), chosen)
+    page_obj = paginate(request, cities, CITIES_PER_PAGE, count=found["count"])
     return render(
         request,
         "cities/city_list.html",
@@ -125,8 +135,8 @@ def city_list(request):
             "filterset": filterset,
             "page_obj": page_obj,
             "cities": page_obj.object_list,
-            "result_count": len(points),
-            "markers": map_markers(points),
+            "result_count": found["count"],
+            "markers_json": found["markers_json"],
         },
     )
 

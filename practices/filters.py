@@ -347,7 +347,7 @@ class Library:
         the cache (scn_portal.page_cache.cached_data): neither the query nor its building
         is repeated."""
         self.total, counts, stored_names = cached_data(
-            "library-facets-v2",
+            "library-facets",
             self._count,
             sorted(
                 (name, sorted(value) if isinstance(value, list) else value)

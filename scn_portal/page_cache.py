@@ -82,6 +82,11 @@ def bump_generation(**kwargs):
     transaction.on_commit(_incr)
 
 
+# Part of every cached_data key: raise it when what a `compute` returns changes shape, so a
+# new release never reads what an older one stored.
+DATA_FORMAT = 1
+
+
 def cached_data(name, compute, *parts):
     """`compute()`, kept in the cache until published content changes.
 
@@ -92,7 +97,7 @@ def cached_data(name, compute, *parts):
     if not seconds:
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"data:{name}:{digest}"
+    key = f"data:{DATA_FORMAT}:{name}:{digest}"
     found = cache.get_many([GENERATION_KEY, key])
     current, stored = found.get(GENERATION_KEY), found.get(key)
     if current is not None and stored is not None and stored[0] == current:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from cities.models import City, map_markers
+from cities.models import City, markers_json
 from practices.models import Practice
 from scn_portal.models import FaqEntry
 from scn_portal.page_cache import cached_data, public_page
@@ -33,7 +33,7 @@ def home_figures():
         "member_city_count": len(points),
         "region_count": len({region for *_point, region in points}),
         "practice_count": Practice.objects.published().count(),
-        "markers": map_markers(points),
+        "markers_json": markers_json(points) if any(p[2] is not None for p in points) else "",
     }
 
 
