@@ -7,7 +7,10 @@ fixed count too, asserted exactly.
 """
 
 import pytest
+from django.urls import reverse
 
+from practices.models import Status
+from tests.factories import PracticeFactory
 from tests.scn_portal.pages import grow, visitor_pages
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +66,43 @@ def test_a_visitor_page_reads_at_most_four_queries_whatever_the_data(
     grow(site, 2)
     large, _ = count_queries(visitor, url, django_assert_max_num_queries, VISITOR_BUDGET)
     assert large == small, f"{name}: {small} queries with little data, {large} with more"
+
+
+# Signed-in pages: the session and the user are read too (two queries), and members see
+# more (every practitioner, their own contributions). Each page's count is fixed.
+MEMBER_BUDGETS = {
+    "home": 6,
+    "city page": 6,
+    "library": 5,
+    "library, two facets": 5,
+    "practice page": 8,
+    "practitioners list": 6,
+    "practitioner page": 6,
+    "organisation page": 6,
+    "my contributions": 5,
+    "my profile": 7,
+}
+
+
+def member_pages(site):
+    return {
+        **visitor_pages(site),
+        "my contributions": reverse("practices:mine"),
+        "my profile": reverse("cities:profile"),
+    }
+
+
+@pytest.mark.parametrize("name", list(MEMBER_BUDGETS))
+def test_a_member_page_reads_a_fixed_number_of_queries_whatever_the_data(
+    client, site, member, name, django_assert_num_queries
+):
+    PracticeFactory(submitted_by=member, status=Status.DRAFT, city=site["city"])
+    client.force_login(member)
+    url = member_pages(site)[name]
+    grow(site, 1)
+    with django_assert_num_queries(MEMBER_BUDGETS[name]) as small:
+        assert client.get(url).status_code == 200
+    grow(site, 2)
+    PracticeFactory(submitted_by=member, status=Status.DRAFT, city=site["city"])
+    with django_assert_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
