@@ -146,23 +146,31 @@ def city_detail(request, slug):
     """Four queries: the city; its latest practice and their themes; and in one query its
     focus areas, partner organisations and the practitioners the viewer may see."""
     city = get_object_or_404(City.objects.select_related("region").with_practice_count(), slug=slug)
-    practices = (
-        Practice.objects.published()
-        .filter(city=city)
-        .with_list_data()
-        .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
-    )
-    lists = union_of(
-        rows_of(city.focus_areas.all(), "focus"),
-        rows_of(city.organisations.all(), "organisation", info=F("kind")),
-        rows_of(
-            Practitioner.objects.visible_to(request.user).filter(city=city),
-            "practitioner",
-            label="full_name",
-            info=F("role_title"),
-            more=F("organisation__name"),
-        ),
-    )
+    members_view = request.user.is_authenticated
+
+    def practice_and_lists():
+        practices = (
+            Practice.objects.published()
+            .filter(city=city)
+            .with_list_data()
+            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
+        )
+        lists = union_of(
+            rows_of(city.focus_areas.all(), "focus"),
+            rows_of(city.organisations.all(), "organisation", info=F("kind")),
+            rows_of(
+                Practitioner.objects.visible_to(request.user).filter(city=city),
+                "practitioner",
+                label="full_name",
+                info=F("role_title"),
+                more=F("organisation__name"),
+            ),
+        )
+        return list(practices), lists
+
+    # The same for every visitor (and for every member) until content changes: kept in
+    # the cache, apart for members, who see every practitioner.
+    practices, lists = cached_data("city-page", practice_and_lists, city.pk, members_view)
     practitioners = []
     for key, name, role, organisation, _num in by_label(lists.get("practitioner", [])):
         practitioner = Practitioner(slug=key, full_name=name, role_title=role)
@@ -211,17 +219,23 @@ def organisation_detail(request, slug):
     """Four queries: the organisation; its latest practice and their themes; and in one
     query the regions where it works, its focus areas and the cities it works with."""
     organisation = get_object_or_404(PartnerOrganisation, slug=slug)
-    practices = (
-        Practice.objects.published()
-        .filter(organisations=organisation)
-        .with_list_data()
-        .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
-    )
-    lists = union_of(
-        rows_of(organisation.regions.all(), "region", num=F("order")),
-        rows_of(organisation.focus_areas.all(), "focus"),
-        rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
-    )
+
+    def practice_and_lists():
+        practices = (
+            Practice.objects.published()
+            .filter(organisations=organisation)
+            .with_list_data()
+            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
+        )
+        lists = union_of(
+            rows_of(organisation.regions.all(), "region", num=F("order")),
+            rows_of(organisation.focus_areas.all(), "focus"),
+            rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
+        )
+        return list(practices), lists
+
+    # The same for everyone until content changes: kept in the cache.
+    practices, lists = cached_data("organisation-page", practice_and_lists, organisation.pk)
     cities = []
     for key, name, country, region, _num in by_label(lists.get("city", [])):
         city = City(slug=key, name=name, country=country)

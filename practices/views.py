@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
-from scn_portal.page_cache import public_page
+from scn_portal.page_cache import cached_data, public_page
 
 PER_PAGE = 20
 RELATED_COUNT = 3
@@ -107,9 +107,17 @@ def practice_detail(request, slug):
     practice = get_object_or_404(
         Practice.objects.visible_to(request.user).with_page_data(), slug=slug
     )
-    items = linked_items(practice)
-    theme_ids = [row["num"] for row in items.get("theme", [])]
-    related = Practice.objects.related_to(practice, theme_ids, RELATED_COUNT)
+
+    def linked_and_related():
+        items = linked_items(practice)
+        theme_ids = [row["num"] for row in items.get("theme", [])]
+        return items, list(Practice.objects.related_to(practice, theme_ids, RELATED_COUNT))
+
+    if practice.is_published:
+        # The same for everyone until content changes: kept in the cache.
+        items, related = cached_data("practice-links", linked_and_related, practice.pk)
+    else:
+        items, related = linked_and_related()
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or request.user.is_authenticated):
         contact = None
