@@ -45,6 +45,23 @@ def paginate(request, queryset, per_page, count=None):
     return paginator.get_page(request.GET.get("page"))
 
 
+def cached_page(name, request, queryset, per_page, count=None):
+    """`paginate`, with the page's rows (and the count) kept in the cache until content
+    changes (scn_portal.page_cache.cached_data), keyed by the whole query string: for
+    lists that are the same for everyone."""
+
+    def compute():
+        page_obj = paginate(request, queryset, per_page, count)
+        return page_obj.paginator.count, page_obj.number, list(page_obj.object_list)
+
+    total, number, rows = cached_data(name, compute, sorted(request.GET.lists()))
+    paginator = Paginator(queryset, per_page)
+    paginator.count = total
+    page_obj = paginator.page(number)
+    page_obj.object_list = rows
+    return page_obj
+
+
 ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
 
 
@@ -127,7 +144,9 @@ def city_list(request):
         if value and name != "sort"
     )
     found = cached_data("city-directory-map", lambda: directory_map(cities), chosen)
-    page_obj = paginate(request, cities, CITIES_PER_PAGE, count=found["count"])
+    page_obj = cached_page(
+        "city-directory-page", request, cities, CITIES_PER_PAGE, count=found["count"]
+    )
     return render(
         request,
         "cities/city_list.html",
@@ -201,7 +220,9 @@ def organisation_list(request):
         queryset=PartnerOrganisation.objects.with_list_data(),
         choices={"region": region_choices()},
     )
-    page_obj = paginate(request, filterset.qs, ORGANISATIONS_PER_PAGE)
+    page_obj = cached_page(
+        "organisation-directory-page", request, filterset.qs, ORGANISATIONS_PER_PAGE
+    )
     return render(
         request,
         "cities/organisation_list.html",

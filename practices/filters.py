@@ -340,6 +340,13 @@ class Library:
                 names[row["facet"]][row["key"]] = row["label"]
         return total, counts, names
 
+    def cache_key(self):
+        """The filters as plain sorted values, for keys of the cache."""
+        return sorted(
+            (name, sorted(value) if isinstance(value, list) else value)
+            for name, value in self.filters.items()
+        )
+
     def count_facets(self):
         """Run the one counting query; sets `total` and `facets` (a FacetView each).
 
@@ -347,12 +354,7 @@ class Library:
         the cache (scn_portal.page_cache.cached_data): neither the query nor its building
         is repeated."""
         self.total, counts, stored_names = cached_data(
-            "library-facets",
-            self._count,
-            sorted(
-                (name, sorted(value) if isinstance(value, list) else value)
-                for name, value in self.filters.items()
-            ),
+            "library-facets", self._count, self.cache_key()
         )
         names = {
             facet.param: {**_choice_names(facet.param), **stored_names[facet.param]}

@@ -39,6 +39,13 @@ def practice_list(request):
     # The counting query already knows the total: no separate COUNT(*).
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
+    # The page's rows are the same for everyone until content changes: kept in the cache.
+    page_obj.object_list = cached_data(
+        "library-page",
+        lambda: list(page_obj.object_list),
+        library.cache_key(),
+        page_obj.number,
+    )
     active = library.active_filters(request.GET)
     context = {
         "form": form,

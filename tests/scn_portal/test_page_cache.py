@@ -5,7 +5,14 @@ from django.urls import reverse
 
 from practices import workflow
 from practices.models import Status
-from tests.factories import AttachmentFactory, CityFactory, PracticeFactory, PractitionerFactory
+from tests.factories import (
+    AttachmentFactory,
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+    PractitionerFactory,
+    region,
+)
 from tests.scn_portal.pages import visitor_pages
 from tests.scn_portal.test_query_budgets import PAGE_NAMES
 
@@ -231,3 +238,20 @@ def test_figures_kept_in_the_cache_follow_a_publication_for_members_too(
     workflow.transition(practice, "publish", moderator)
     assert sport_count() == 1
     assert member_client.get(reverse("home")).context["practice_count"] == 2
+
+
+def test_figures_kept_in_the_cache_are_kept_per_query(member_client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(30):
+        CityFactory(name=f"City {n:02d}", region=region("africa" if n % 2 else "europe"))
+        PartnerOrganisationFactory(kind="academic" if n % 2 else "foundation")
+    directory = reverse("cities:list")
+    first = [c.name for c in member_client.get(directory).context["cities"]]
+    second = [c.name for c in member_client.get(directory, {"page": 2}).context["cities"]]
+    assert first and second and not set(first) & set(second)
+    africa = member_client.get(directory, {"region": "africa"}).context["cities"]
+    assert {c.region.slug for c in africa} == {"africa"}
+    organisations = reverse("cities:organisations")
+    academic = member_client.get(organisations, {"kind": "academic"}).context["organisations"]
+    assert {o.kind for o in academic} == {"academic"}
+    assert member_client.get(organisations).context["result_count"] == 30
