@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# What `make run` prints and links to (canonical links, feeds) is the address it serves.
+RUN_SITE_URL = $(or $(SITE_URL),http://$(HOST):$(PORT))
 
 .PHONY: run test lint format install migrate demo bench bench-search screenshots clean
 
@@ -28,8 +30,8 @@ demo: migrate
 	DEBUG=1 $(BIN)/python manage.py load_demo_data
 
 run: demo
-	@DEBUG=1 $(BIN)/python manage.py demo_accounts
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@DEBUG=1 SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py demo_accounts
+	DEBUG=1 SITE_URL=$(RUN_SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
 	SCN_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
@@ -55,6 +57,10 @@ BENCH_PRACTICES ?= 20000
 bench: install
 	$(BIN)/python bench/bench.py --practices $(BENCH_PRACTICES) $(BENCH_ARGS)
 	$(BIN)/python bench/bench.py --practices $(BENCH_PRACTICES) --reuse-db --page-cache $(BENCH_ARGS)
+
+# Search through the full view at BENCH_PRACTICES practices (throwaway database scn_bench_search).
+bench-search: install
+	$(BIN)/python bench/bench_search.py --practices $(BENCH_PRACTICES) $(BENCH_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3* var/media var/staticfiles

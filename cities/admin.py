@@ -3,6 +3,7 @@ partner organisations, practitioners (and the claims members make on a profile),
 relayed to practitioners and cities applying to join."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,6 +19,9 @@ from cities.models import (
 from scn_portal.admin import InboxAdmin
 
 AUDIT_FIELDS = ["created_at", "updated_at"]
+# A website typed without a scheme ("strongcities.org") is taken as https://, as Django 6.0
+# will do by default; saying so now also keeps Django 5.2 from warning on every form.
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Region)
@@ -53,6 +57,7 @@ class CityAdmin(admin.ModelAdmin):
     autocomplete_fields = ["region"]
     readonly_fields = AUDIT_FIELDS
     inlines = [PractitionerInline]
+    formfield_overrides = HTTPS_URLS
     fieldsets = [
         (None, {"fields": ["name", "slug", "country", "region", "membership_status"]}),
         (_("Profile"), {"fields": ["year_joined", "population", "profile", "description"]}),
@@ -70,6 +75,7 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["regions", "cities"]
     readonly_fields = AUDIT_FIELDS
+    formfield_overrides = HTTPS_URLS
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "website", "description"]}),
         (_("Where it works"), {"fields": ["countries", "regions", "cities"]}),

@@ -32,6 +32,8 @@ ORGANISATIONS_PER_PAGE = 24
 PRACTITIONERS_PER_PAGE = 30
 # A city or organisation page shows its latest practice and links to the rest in the library.
 PRACTICES_ON_DETAIL_PAGE = 12
+# Beyond this a page number is a mistake, and an OFFSET that large overflows SQLite.
+MAX_PAGE = 10_000
 
 
 def paginate(request, queryset, per_page, count=None):
@@ -43,6 +45,22 @@ def paginate(request, queryset, per_page, count=None):
     if count is not None:
         paginator.count = count
     return paginator.get_page(request.GET.get("page"))
+
+
+def page_without_count(request, queryset, per_page):
+    """(rows, number, has_next) of one page of `queryset`, read in the one query that reads
+    the rows: one row more than a page says whether another page follows. A page past the
+    end is a 404; a bad or huge page number gives the first page."""
+    try:
+        number = int(request.GET.get("page", 1))
+    except (TypeError, ValueError):
+        number = 1
+    number = number if 1 <= number <= MAX_PAGE else 1
+    start = (number - 1) * per_page
+    rows = list(queryset[start : start + per_page + 1])
+    if number > 1 and not rows:
+        raise Http404
+    return rows[:per_page], number, len(rows) > per_page
 
 
 def cached_page(name, request, queryset, per_page, count=None):
@@ -171,7 +189,7 @@ def city_detail(request, slug):
         practices = (
             Practice.objects.published()
             .filter(city=city)
-            .with_list_data()
+            .for_cards()
             .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
         )
         lists = union_of(
@@ -242,21 +260,27 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(PartnerOrganisation, slug=slug)
 
     def practice_and_lists():
-        practices = (
+        # The library has no organisation filter, so the page itself pages through its
+        # practice.
+        page = page_without_count(
+            request,
             Practice.objects.published()
             .filter(organisations=organisation)
-            .with_list_data()
-            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
+            .for_cards()
+            .order_by("-published_at", "-pk"),
+            PRACTICES_ON_DETAIL_PAGE,
         )
         lists = union_of(
             rows_of(organisation.regions.all(), "region", num=F("order")),
             rows_of(organisation.focus_areas.all(), "focus"),
             rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
         )
-        return list(practices), lists
+        return page, lists
 
     # The same for everyone until content changes: kept in the cache.
-    practices, lists = cached_data("organisation-page", practice_and_lists, organisation.pk)
+    (practices, number, has_next), lists = cached_data(
+        "organisation-page", practice_and_lists, organisation.pk, request.GET.get("page")
+    )
     cities = []
     for key, name, country, region, _num in by_label(lists.get("city", [])):
         city = City(slug=key, name=name, country=country)
@@ -272,6 +296,8 @@ def organisation_detail(request, slug):
             "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
             "cities": cities,
             "practices": practices,
+            "practice_page": number,
+            "practice_has_next": has_next,
         },
     )
 

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
@@ -82,6 +83,7 @@ class StatusChangeAdmin(admin.ModelAdmin):
     list_select_related = ["practice", "actor"]
     search_fields = ["practice__title", "actor__email", "reason"]
     date_hierarchy = "created_at"
+    view_on_site = False  # its address is this admin page
     fields = [
         "practice",
         "created_at",
@@ -119,6 +121,21 @@ class KindFilter(admin.SimpleListFilter):
             return queryset.filter(update_of__isnull=True)
         if self.value() == "update":
             return queryset.filter(update_of__isnull=False)
+        return queryset
+
+
+class ReviewDueFilter(admin.SimpleListFilter):
+    """Published practice whose "review due" date has passed: what to check is still true."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("Review overdue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue(timezone.localdate())
         return queryset
 
 
@@ -173,6 +190,7 @@ class PracticeAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         KindFilter,
+        ReviewDueFilter,
         "city__region",
         "evidence_level",
         ThemeFilter,

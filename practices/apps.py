@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Practice library")
+
+    def ready(self):
+        from practices import signals
+
+        signals.connect()

@@ -5,12 +5,14 @@ other member gets a 404, so that nobody learns that someone else's draft exists.
 happen in which state is decided by practices.workflow.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,9 +21,12 @@ from django.views.decorators.http import require_POST
 
 from cities.models import Practitioner
 from practices import workflow
-from practices.forms import PracticeForm
+from practices.forms import DISPLAY_SCOPE, PracticeForm
 from practices.models import EDITABLE_STATUSES, Attachment, Practice, Status, StatusChange
+from scn_portal import abuse
 from scn_portal.slugs import unique_slug
+
+logger = logging.getLogger(__name__)
 
 CONTRIBUTIONS_PER_PAGE = 20
 
@@ -92,20 +97,9 @@ def _edit(request, practice):
     if request.method == "POST":
         form = PracticeForm(request.POST, request.FILES, instance=practice, user=request.user)
         if form.is_valid():
-            with transaction.atomic():
-                practice = form.save(commit=False)
-                if practice.pk is None or not (practice.published_at or practice.update_of_id):
-                    # A slug that follows the title until the practice is first public.
-                    practice.slug = unique_slug(
-                        Practice, practice.title, exclude_pk=practice.pk, fallback="practice"
-                    )
-                practice.save()
-                form.save_m2m()
-                form.save_extras()
-            if request.POST.get("action") == "submit":
-                return _submit(request, practice)
-            messages.success(request, _("Your draft has been saved."))
-            return redirect("practices:edit", pk=practice.pk)
+            response = _save(request, form)
+            if response is not None:
+                return response
     else:
         form = PracticeForm(instance=practice, user=request.user)
     context = {
@@ -117,6 +111,75 @@ def _edit(request, practice):
         "max_attachments": settings.ATTACHMENT_MAX_COUNT,
     }
     return render(request, "practices/contribute/form.html", context)
+
+
+def _save(request, form):
+    """Save a valid case-study form whole, once; return where to go next, or None to show
+    the form again with the error that stopped it (everything typed is kept)."""
+    fingerprint = form.fingerprint()
+    if form.nonce:
+        earlier = abuse.claim_display(DISPLAY_SCOPE, form.nonce, fingerprint)
+        if earlier is not None:
+            return _sent_again(request, form, earlier, fingerprint)
+    practice = form.instance
+    adding = practice._state.adding
+    try:
+        with transaction.atomic():
+            practice = form.save(commit=False)
+            if practice.pk is None or not (practice.published_at or practice.update_of_id):
+                # A slug that follows the title until the practice is first public.
+                practice.slug = unique_slug(
+                    Practice, practice.title, exclude_pk=practice.pk, fallback="practice"
+                )
+            practice.save()
+            form.save_m2m()
+            form.save_extras()
+    except DatabaseError:
+        logger.exception("Could not save practice %s for user %s", practice.pk, request.user.pk)
+        if form.nonce:
+            abuse.release_display(DISPLAY_SCOPE, form.nonce)
+        if adding:  # the row was rolled back: the page shows a new case study again
+            practice.pk = None
+            practice._state.adding = True
+        form.add_error(
+            None,
+            _(
+                "We could not save your case study just now, so nothing of it was saved. "
+                "Please try again in a few minutes."
+            ),
+        )
+        return None
+    if form.nonce:
+        abuse.record_display(DISPLAY_SCOPE, form.nonce, fingerprint, practice.pk)
+    if request.POST.get("action") == "submit":
+        return _submit(request, practice)
+    messages.success(request, _("Your draft has been saved."))
+    return redirect("practices:edit", pk=practice.pk)
+
+
+def _sent_again(request, form, earlier, fingerprint):
+    """The same display of the form arrives a second time. When it is the same form, point
+    to what the first one saved; when it was changed (the Back button), ask to save again."""
+    saved = None
+    if earlier["result"]:
+        saved = Practice.objects.filter(pk=earlier["result"], submitted_by=request.user).first()
+    if saved is not None and earlier["fingerprint"] == fingerprint:
+        messages.info(
+            request,
+            _("“%(title)s” was already saved from this form; it has not been saved twice.")
+            % {"title": saved.title},
+        )
+        return redirect("practices:edit", pk=saved.pk)
+    form.renew_token()
+    if saved is not None:
+        message = _(
+            "This form was already saved once, as “%(title)s”. Check what you typed and save "
+            "again to keep these changes too."
+        ) % {"title": saved.title}
+    else:
+        message = _("This form is being saved already. Please check it and save again.")
+    form.add_error(None, message)
+    return None
 
 
 def _moderator_note(practice):
@@ -131,6 +194,16 @@ def _submit(request, practice):
         workflow.transition(practice, "submit", request.user)
     except ValidationError as error:
         messages.error(request, _error_text(error))
+        return redirect("practices:edit", pk=practice.pk)
+    except DatabaseError:
+        logger.exception("Could not submit practice %s", practice.pk)
+        messages.error(
+            request,
+            _(
+                "Your case study is saved, but we could not send it for review just now. "
+                "Please submit it again in a few minutes."
+            ),
+        )
         return redirect("practices:edit", pk=practice.pk)
     messages.success(
         request,

@@ -268,7 +268,7 @@ class Library:
         queryset = self._filtered()
         if not self.query:
             queryset = queryset.order_by("-published_at", "-pk")
-        return queryset.with_list_data()
+        return queryset.for_cards()
 
     def _count_branch(self, facet):
         practice = self._filtered(skip=facet.param).order_by()

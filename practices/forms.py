@@ -4,6 +4,9 @@ Only the title is required to save a draft; what a submission needs is decided b
 practices.workflow.missing_for_submission, never here.
 """
 
+import hashlib
+import json
+import time
 from pathlib import PurePath
 
 from django import forms
@@ -17,6 +20,31 @@ from taggit.utils import parse_tags
 from cities.models import City, PartnerOrganisation, Practitioner
 from practices.models import Attachment, ExtremismForm, Practice, Status
 from practices.uploads import validate_pdf
+from scn_portal import abuse
+
+# The scope of the display tokens of the case-study form (see PracticeForm.form_token).
+DISPLAY_SCOPE = "contribute"
+
+
+class KeyChoicesField(forms.ModelMultipleChoiceField):
+    """Several choices by primary key. A number too big for a key column is an invalid
+    choice like any other (left to the query, SQLite and PostgreSQL raise on it)."""
+
+    KEY_RANGE = range(-(2**63), 2**63)
+
+    def _check_values(self, value):
+        for pk in value:
+            try:
+                in_range = int(pk) in self.KEY_RANGE
+            except (TypeError, ValueError):
+                continue  # not a number: Django's own check explains it
+            if not in_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class PractitionerChoiceField(forms.ModelChoiceField):
@@ -72,7 +100,7 @@ class PracticeForm(forms.ModelForm):
         ),
     )
 
-    themes = forms.ModelMultipleChoiceField(
+    themes = KeyChoicesField(
         label=_("Themes"),
         queryset=Tag.objects.none(),
         required=False,
@@ -110,6 +138,9 @@ class PracticeForm(forms.ModelForm):
         max_length=200,
         help_text=_("For example: Evaluation report 2023. Left empty, the file name is used."),
     )
+    # Names this display of the form, so that the same filled-in form sent twice (a double
+    # click, a reload) is saved once; a form sent without one is saved as it comes.
+    form_token = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = Practice
@@ -135,6 +166,11 @@ class PracticeForm(forms.ModelForm):
             "contact_practitioner",
             "do_no_harm_confirmed",
         ]
+        field_classes = {
+            "other_cities": KeyChoicesField,
+            "organisations": KeyChoicesField,
+            "extremism_forms": KeyChoicesField,
+        }
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "target_audience": forms.Textarea(attrs={"rows": 3}),
@@ -193,6 +229,8 @@ class PracticeForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["form_token"].initial = abuse.issue_token(DISPLAY_SCOPE)
+        self.nonce = None
         practice = self.instance
         # A draft needs only its title; fields left unanswered keep the model's default.
         for name in ("language", "stage", "scope", "evidence_level"):
@@ -258,6 +296,26 @@ class PracticeForm(forms.ModelForm):
         validate_pdf(upload)
         return upload
 
+    def clean_form_token(self):
+        token = abuse.read_token(DISPLAY_SCOPE, self.cleaned_data.get("form_token"))
+        if token is not None and time.time() - token[1] <= abuse.FORM_MAX_AGE:
+            self.nonce = token[0]
+        return ""
+
+    def fingerprint(self):
+        """What was sent, to tell the same form sent again from a changed one."""
+        values = sorted(
+            (name, value)
+            for name, values in self.data.lists()
+            for value in values
+            if name not in ("csrfmiddlewaretoken", "form_token")
+        )
+        files = sorted((name, upload.name, upload.size) for name, upload in self.files.items())
+        return hashlib.sha256(json.dumps([values, files]).encode()).hexdigest()
+
+    def renew_token(self):
+        abuse.renew_token(self, "form_token", DISPLAY_SCOPE)
+
     def clean_new_themes(self):
         return parse_tags(self.cleaned_data.get("new_themes", ""))
 
@@ -274,10 +332,17 @@ class PracticeForm(forms.ModelForm):
         practice.themes.set(chosen + list(self.cleaned_data.get("new_themes") or []))
         upload = self.cleaned_data.get("attachment")
         if upload:
-            Attachment.objects.create(
+            attachment = Attachment(
                 practice=practice,
                 title=self.cleaned_data.get("attachment_title") or PurePath(upload.name).stem,
                 file=upload,
                 original_name=upload.name[:255],
                 size=upload.size,
             )
+            try:
+                attachment.save()
+            except Exception:
+                # The file reaches storage before its row: leave no orphan behind.
+                if attachment.file.name and attachment.file.name != upload.name:
+                    attachment.file.delete(save=False)
+                raise

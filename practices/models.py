@@ -14,7 +14,6 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
-    Prefetch,
     Q,
     Subquery,
     When,
@@ -26,6 +25,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from cities.models import City, PartnerOrganisation, Practitioner
+from scn_portal.models import admin_url
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -58,6 +58,10 @@ class ExtremismForm(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        """The library filtered to practice addressing this form of extremism."""
+        return reverse("practices:list") + f"?form={self.slug}"
 
 
 class TaggedPractice(TaggedItemBase):
@@ -118,13 +122,13 @@ class PracticeQuerySet(models.QuerySet):
         return self.published().filter(review_due__lt=today)
 
     def with_list_data(self):
-        """What a card of practice shows (title, city and region, evidence, summary, themes),
-        without the long sections it does not."""
-        return (
-            self.select_related("city", "city__region")
-            .defer(*LONG_SECTIONS)
-            .prefetch_related(Prefetch("themes", to_attr="theme_list"))
-        )
+        """What a list of practice shows: city and region, and the themes (one prefetch
+        for a whole page)."""
+        return self.select_related("city", "city__region").prefetch_related("themes")
+
+    def for_cards(self):
+        """`with_list_data` without the long sections a card never shows."""
+        return self.with_list_data().defer(*LONG_SECTIONS)
 
     def with_page_data(self):
         """What a practice's own page shows beside its text, in the same query."""
@@ -175,7 +179,7 @@ class PracticeQuerySet(models.QuerySet):
                 ),
             )
             .order_by("-shared_themes", "-in_region", "-published_at", "-pk")
-            .with_list_data()[:limit]
+            .for_cards()[:limit]
         )
 
 
@@ -379,34 +383,63 @@ class Practice(models.Model):
         return reverse("practices:detail", args=[self.slug])
 
     @property
-    def card_themes(self):
-        """The themes a card shows: prefetched by `with_list_data` (one query for a whole
-        page of cards), else read now."""
-        themes = getattr(self, "theme_list", None)
-        return themes if themes is not None else list(self.themes.all())
-
-    @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.update_of_id is None
 
     # The body of a case study in the order of DESIGN.md; each has a heading on its page.
-    SECTION_FIELDS = (
-        "problem",
-        "approach",
-        "target_audience",
-        "outcomes",
-        "lessons",
-        "resources_needed",
-    )
+    # The evidence level is a section of its own between the two groups (its heading and
+    # what the level means), so that a reader judges the outcomes before the lessons.
+    SECTIONS_BEFORE_EVIDENCE = ("problem", "approach", "target_audience", "outcomes")
+    SECTIONS_AFTER_EVIDENCE = ("lessons", "resources_needed")
+    SECTION_FIELDS = SECTIONS_BEFORE_EVIDENCE + SECTIONS_AFTER_EVIDENCE
+
+    # What each evidence level means, for the reader of a practice page.
+    EVIDENCE_MEANINGS = {
+        EvidenceLevel.DESCRIBED: _(
+            "The practice is described by the people who ran it; it has not been evaluated."
+        ),
+        EvidenceLevel.GROUNDED: _(
+            "The approach rests on research or a stated theory of change, but its effects "
+            "have not been evaluated."
+        ),
+        EvidenceLevel.PEER_REVIEWED: _(
+            "Independent experts reviewed how the practice was designed or what it achieved."
+        ),
+        EvidenceLevel.PROMISING: _(
+            "An evaluation found positive results, though the evidence is not yet strong "
+            "or repeated."
+        ),
+        EvidenceLevel.EFFECTIVE: _(
+            "A rigorous evaluation found that the practice achieved what it set out to do."
+        ),
+        EvidenceLevel.NO_EFFECT: _(
+            "An evaluation found no clear effect. Knowing this helps other cities choose too."
+        ),
+    }
+
+    def _sections(self, names):
+        return [
+            (self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name))
+            for name in names
+            if getattr(self, name).strip()
+        ]
 
     @property
     def sections(self):
         """(heading, text) for each body section that has text, in reading order."""
-        return [
-            (self._meta.get_field(name).verbose_name.capitalize(), getattr(self, name))
-            for name in self.SECTION_FIELDS
-            if getattr(self, name).strip()
-        ]
+        return self._sections(self.SECTION_FIELDS)
+
+    @property
+    def sections_before_evidence(self):
+        return self._sections(self.SECTIONS_BEFORE_EVIDENCE)
+
+    @property
+    def sections_after_evidence(self):
+        return self._sections(self.SECTIONS_AFTER_EVIDENCE)
+
+    @property
+    def evidence_meaning(self):
+        return self.EVIDENCE_MEANINGS.get(self.evidence_level, "")
 
     @property
     def is_editable_by_author(self):
@@ -489,3 +522,7 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.practice}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    def get_absolute_url(self):
+        # The history is for staff: the record in the admin, not the (maybe unpublished) page.
+        return admin_url(self)

@@ -1,37 +1,385 @@
 """Text search over practice: one entry point, `search_practices`, used by the library and
-the site-wide search page. The engine is chosen here and nowhere else."""
+the site-wide search page. The engine is chosen here and nowhere else (`engine()`).
+
+On PostgreSQL, practice is found through a weighted full-text document kept in the
+`search_document` column (title A; summary and themes B; body sections C; city and
+organisation names D), created by migration 0005 and refreshed by `refresh_documents`.
+The column is not a model field, so the model stays the same on SQLite; `Document()` names
+it in queries. Misspelt words are corrected from `practices_searchword`, a table of the words
+of titles, summaries and themes with a trigram index.
+
+On SQLite, a practice matches when every word and every quoted phrase occurs in its title,
+text, themes or city, and no excluded (-word) occurs in them.
+"""
 
 import re
+from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db import connection
+from django.db.models import Case, Expression, FloatField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-# Fields a practice is found by, most telling first.
-TEXT_FIELDS = ["title", "summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
+# Characters of a query that are read; the rest is ignored.
+MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# Fields a practice is found by on SQLite, most telling first.
+TEXT_FIELDS = ["title", "summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
+# The snippet: the sections it is taken from, and its length in words.
+SNIPPET_FIELDS = ["summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
+SNIPPET_WORDS = 30
+CONFIG = "english"
+WORDS_TABLE = "practices_searchword"
+# Only words at least this long are corrected for typos, by a word at least this similar.
+CORRECTABLE_LENGTH = 4
+SIMILARITY = 0.45
+# Markers ts_headline puts around a match, from Unicode's private use area, turned into
+# <mark> after the text around them is escaped.
+START, STOP = "\ue000", "\ue001"
+
+
+def engine():
+    """The search engine for the database in use: the one place that chooses."""
+    return "postgresql" if connection.vendor == "postgresql" else "basic"
+
+
+# --- reading a query ----------------------------------------------------------------------
+
+
+def clean_query(text):
+    """What a person typed, made safe to search with: no control characters (NUL included),
+    single spaces, at most MAX_QUERY_LENGTH characters."""
+    text = re.sub(r"[\x00-\x1f\x7f\ue000\ue001]", " ", str(text or ""))
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+@dataclass
+class ParsedQuery:
+    words: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)
+    excluded: list = field(default_factory=list)
+
+    @property
+    def terms(self):
+        """Everything a result must contain, for highlighting."""
+        return self.phrases + self.words
+
+    def __bool__(self):
+        return bool(self.words or self.phrases)
+
+
+def parse(query):
+    """Words, "quoted phrases" and -excluded words, lower-cased, as a search box reads them."""
+    text = clean_query(query).lower()
+    parsed = ParsedQuery()
+    # An unclosed quote runs to the end of the query.
+    for minus, quoted in re.findall(r'(-?)"([^"]*)"?', text):
+        phrase = " ".join(re.findall(r"\w+", quoted))
+        if len(phrase) < 2:
+            continue
+        target = parsed.excluded if minus else parsed.words if " " not in phrase else parsed.phrases
+        if phrase not in target:
+            target.append(phrase)
+    rest = re.sub(r'-?"[^"]*"?', " ", text)
+    for token in rest.split():
+        negative = token.startswith("-")
+        for word in re.findall(r"\w+", token):
+            if len(word) < 2:
+                continue
+            target = parsed.excluded if negative else parsed.words
+            if word not in target:
+                target.append(word)
+    parsed.words = parsed.words[:MAX_TERMS]
+    parsed.phrases = parsed.phrases[:MAX_TERMS]
+    parsed.excluded = parsed.excluded[:MAX_TERMS]
+    return parsed
 
 
 def terms(query):
     """The words of a query a person typed, lower-cased, at most MAX_TERMS of them."""
-    words = re.findall(r"\w+", (query or "").lower())
-    return [w for w in words if len(w) > 1][:MAX_TERMS]
+    return parse(query).words
+
+
+# --- matching any model by plain containment ------------------------------------------------
+
+
+def _contains_any(fields, text):
+    match = Q()
+    for name in fields:
+        match |= Q(**{f"{name}__icontains": text})
+    return match
+
+
+def contains_all(queryset, query, fields):
+    """`queryset` narrowed to rows whose `fields` together contain every word and phrase of
+    `query` and none of its -excluded words. The simple search, for small tables and SQLite."""
+    parsed = query if isinstance(query, ParsedQuery) else parse(query)
+    if not parsed:
+        return queryset.none()
+    for text in parsed.terms:
+        queryset = queryset.filter(_contains_any(fields, text))
+    for text in parsed.excluded:
+        queryset = queryset.exclude(_contains_any(fields, text))
+    return queryset
+
+
+# --- practice --------------------------------------------------------------------------------
 
 
 def search_practices(queryset, query):
-    """`queryset` narrowed to practice containing every word of `query` in its title, text,
-    themes or city, with title matches first. An empty query returns `queryset` unchanged."""
-    words = terms(query)
-    if not words:
+    """`queryset` narrowed to the practice matching `query`, most relevant first. An empty
+    query returns `queryset` unchanged."""
+    parsed = parse(query)
+    if not parsed:
         return queryset
-    for word in words:
-        match = Q(city__name__icontains=word) | Q(themes__name__icontains=word)
-        for field in TEXT_FIELDS:
-            match |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(pk__in=queryset.model.objects.filter(match).values("pk"))
-    title_match = Q()
-    for word in words:
-        title_match &= Q(title__icontains=word)
+    if engine() == "postgresql":
+        return _fts(queryset, clean_query(query))
+    return _basic(queryset, parsed)
+
+
+def _basic(queryset, parsed):
+    fields = [*TEXT_FIELDS, "city__name", "themes__name"]
+    matching = contains_all(queryset.model.objects.all(), parsed, fields)
+    queryset = queryset.filter(pk__in=matching.values("pk"))
+    in_title = Q()
+    for text in parsed.terms:
+        in_title &= Q(title__icontains=text)
     return queryset.annotate(
-        title_rank=Case(
-            When(title_match, then=Value(1)), default=Value(0), output_field=IntegerField()
+        rank=Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+    ).order_by("-rank", "-published_at", "-pk")
+
+
+class Document(Expression):
+    """The practice table's `search_document` column (PostgreSQL only), under whatever alias
+    the table has in the query it is used in."""
+
+    def __init__(self, alias=None):
+        from django.contrib.postgres.search import SearchVectorField
+
+        super().__init__(output_field=SearchVectorField())
+        self.alias = alias
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        resolved = self.copy()
+        resolved.alias = query.get_initial_alias()
+        return resolved
+
+    def relabeled_clone(self, change_map):
+        clone = self.copy()
+        clone.alias = change_map.get(self.alias, self.alias)
+        return clone
+
+    def get_group_by_cols(self):
+        return [self]
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(self.alias)}.search_document", []
+
+
+def _tsquery(text):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+def _fts(queryset, text):
+    from django.contrib.postgres.search import SearchRank
+
+    tsquery = _tsquery(text)
+    return (
+        queryset.alias(document=Document())
+        .filter(document=tsquery)
+        .annotate(
+            rank=SearchRank(Document(), tsquery, weights=[0.05, 0.1, 0.4, 1.0], cover_density=True)
         )
-    ).order_by("-title_rank", "-published_at", "pk")
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def correct(query):
+    """On PostgreSQL, `query` with each unknown longer word replaced by the most similar
+    known word (one indexed query); None when nothing could be corrected."""
+    if engine() != "postgresql":
+        return None
+    parsed = parse(query)
+    candidates = [w for w in parsed.words if len(w) >= CORRECTABLE_LENGTH and not w.isdigit()]
+    if not candidates or parsed.phrases:
+        return None
+    # For each word: itself if known, else its nearest neighbour by trigram similarity.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT q.word, best.word
+              FROM unnest(%s::text[]) AS q(word)
+              CROSS JOIN LATERAL (
+                SELECT w.word FROM {WORDS_TABLE} w
+                 WHERE w.word %% q.word AND similarity(w.word, q.word) >= %s
+                 ORDER BY w.word = q.word DESC, similarity(w.word, q.word) DESC, w.word
+                 LIMIT 1
+              ) AS best
+            """,  # noqa: S608 - only a constant table name is formatted in
+            [candidates, SIMILARITY],
+        )
+        replacements = {typed: known for typed, known in cursor.fetchall() if typed != known}
+    if not replacements:
+        return None
+    words = [replacements.get(w, w) for w in parsed.words]
+    return " ".join(words + [f"-{w}" for w in parsed.excluded])
+
+
+# --- snippets ---------------------------------------------------------------------------------
+
+
+def _marked(text):
+    """Escaped `text` whose START/STOP markers become <mark> elements, always balanced."""
+    out, open_ = [], False
+    for part in re.split(f"([{START}{STOP}])", " ".join(text.split())):
+        if part == START and not open_:
+            out.append("<mark>")
+            open_ = True
+        elif part == STOP and open_:
+            out.append("</mark>")
+            open_ = False
+        elif part not in (START, STOP):
+            out.append(escape(part))
+    if open_:
+        out.append("</mark>")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text went through escape()
+
+
+def highlight(text, query, words=SNIPPET_WORDS):
+    """A safe snippet of `text` around the first match of `query`, matches in <mark>.
+
+    Words match at their start ("radical" marks "radicalisation"); phrases match whole."""
+    parsed = query if isinstance(query, ParsedQuery) else parse(query)
+    text = clean_query(text) if len(text or "") < 20000 else clean_query(text[:20000])
+    patterns = [r"\s+".join(re.escape(w) for w in t.split()) for t in parsed.terms]
+    if not text:
+        return mark_safe("")
+    if not patterns:
+        return _marked(" ".join(text.split()[:words]) + ("…" if len(text.split()) > words else ""))
+    finder = re.compile(r"\b(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")", re.I)
+    found = finder.search(text)
+    tokens = text.split(" ")
+    if found:
+        before = len(text[: found.start()].split())
+        start = max(0, before - words // 3)
+    else:
+        start = 0
+    window = " ".join(tokens[start : start + words])
+    window = finder.sub(lambda m: f"{START}{m.group(0)}{STOP}", window)
+    prefix = "… " if start else ""
+    suffix = " …" if start + words < len(tokens) else ""
+    return _marked(prefix + window + suffix)
+
+
+def first_match(texts, query):
+    """The first of `texts` containing a term of `query` (else the first non-empty one),
+    as a highlighted snippet."""
+    parsed = query if isinstance(query, ParsedQuery) else parse(query)
+    texts = [t for t in texts if t and t.strip()]
+    lowered = [t.lower() for t in texts]
+    for text, low in zip(texts, lowered, strict=True):
+        if any(term in low for term in parsed.terms):
+            return highlight(text, parsed)
+    return highlight(texts[0], parsed) if texts else mark_safe("")
+
+
+def add_snippets(practices, query):
+    """Set `snippet` (and `title_marked`) on each practice of a page: ts_headline on
+    PostgreSQL for the page rows only (one query), the plain highlighter elsewhere."""
+    practices = list(practices)
+    parsed = parse(query)
+    if engine() == "postgresql" and practices:
+        headlines = _headlines([p.pk for p in practices], clean_query(query))
+        for practice in practices:
+            title, snippet = headlines.get(practice.pk, (None, None))
+            practice.title_marked = _marked(title) if title else escape(practice.title)
+            practice.snippet = (
+                _marked(snippet)
+                if snippet
+                else first_match([getattr(practice, f) for f in SNIPPET_FIELDS], parsed)
+            )
+        return practices
+    for practice in practices:
+        practice.title_marked = highlight(practice.title, parsed, words=10_000)
+        practice.snippet = first_match([getattr(practice, f) for f in SNIPPET_FIELDS], parsed)
+    return practices
+
+
+def _headlines(pks, text):
+    options = (
+        f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
+        'MaxFragments=2, FragmentDelimiter=" … "'
+    )
+    body = " || ' ' || ".join(f"coalesce(p.{name}, '')" for name in SNIPPET_FIELDS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT p.id,
+                   ts_headline(%s, p.title, q, %s),
+                   ts_headline(%s, {body}, q, %s)
+              FROM practices_practice p, websearch_to_tsquery(%s, %s) q
+             WHERE p.id = ANY(%s)
+            """,  # noqa: S608 - only constant column names are formatted in
+            [CONFIG, f"{options}, HighlightAll=true", CONFIG, options, CONFIG, text, pks],
+        )
+        return {pk: (title, snippet) for pk, title, snippet in cursor.fetchall()}
+
+
+# --- keeping the PostgreSQL documents up to date ----------------------------------------------
+
+DOCUMENT_SQL = """
+UPDATE practices_practice AS target
+   SET search_document =
+         setweight(to_tsvector('{config}', coalesce(p.title, '')), 'A')
+      || setweight(to_tsvector('{config}', concat_ws(' ', p.summary, themes.names)), 'B')
+      || setweight(to_tsvector('{config}', concat_ws(' ', p.problem, p.approach,
+                       p.target_audience, p.outcomes, p.lessons, p.resources_needed)), 'C')
+      || setweight(to_tsvector('{config}', concat_ws(' ', city.name, orgs.names)), 'D')
+  FROM practices_practice AS p
+  LEFT JOIN cities_city AS city ON city.id = p.city_id
+  LEFT JOIN LATERAL (
+        SELECT string_agg(tag.name, ' ') AS names
+          FROM practices_taggedpractice AS tagged
+          JOIN taggit_tag AS tag ON tag.id = tagged.tag_id
+         WHERE tagged.content_object_id = p.id) AS themes ON true
+  LEFT JOIN LATERAL (
+        SELECT string_agg(org.name, ' ') AS names
+          FROM practices_practice_organisations AS link
+          JOIN cities_partnerorganisation AS org ON org.id = link.partnerorganisation_id
+         WHERE link.practice_id = p.id) AS orgs ON true
+ WHERE target.id = p.id {where}
+"""
+
+WORDS_SQL = """
+INSERT INTO practices_searchword (word)
+SELECT DISTINCT word
+  FROM practices_practice AS p
+  LEFT JOIN LATERAL (
+        SELECT string_agg(tag.name, ' ') AS names
+          FROM practices_taggedpractice AS tagged
+          JOIN taggit_tag AS tag ON tag.id = tagged.tag_id
+         WHERE tagged.content_object_id = p.id) AS themes ON true,
+       regexp_split_to_table(lower(concat_ws(' ', p.title, p.summary, themes.names)), '\\W+')
+         AS word
+ WHERE length(word) BETWEEN {shortest} AND 60 {where}
+ON CONFLICT (word) DO NOTHING
+"""
+
+
+def refresh_documents(pks=None, using=None):
+    """Rebuild the search documents (and known words) of the practice with these pks, or of
+    all practice when `pks` is None, in one UPDATE. Does nothing off PostgreSQL."""
+    from django.db import connections
+
+    conn = connections[using] if using else connection
+    if conn.vendor != "postgresql":
+        return
+    pks = None if pks is None else sorted({int(pk) for pk in pks})
+    if pks == []:
+        return
+    where, params = ("", []) if pks is None else ("AND p.id = ANY(%s)", [pks])
+    with conn.cursor() as cursor:
+        cursor.execute(DOCUMENT_SQL.format(config=CONFIG, where=where), params)
+        cursor.execute(WORDS_SQL.format(shortest=CORRECTABLE_LENGTH, where=where), params)

@@ -210,4 +210,4 @@ class LatestPracticeFeed(Feed):
         return item.city.name if item.city else None
 
     def item_categories(self, item):
-        return [theme.name for theme in item.card_themes]
+        return [theme.name for theme in item.themes.all()]

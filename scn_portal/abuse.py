@@ -60,6 +60,50 @@ def read_token(scope, value):
         return None
 
 
+# --- one display, one submission ---------------------------------------------------------
+# The nonce in a display token names one display of a form. The first valid submission of
+# that display claims it in the shared cache; a second one (a double click, a reload, the
+# Back button) finds the claim and what the first one saved, and is not stored again.
+
+
+def _display_key(scope, nonce):
+    return f"form-token:{scope}:{nonce}"
+
+
+def claim_display(scope, nonce, fingerprint):
+    """Claim the one submission of the form display `nonce`. Returns None when this is the
+    first, else what the first recorded: {"fingerprint": ..., "result": ...}."""
+    key = _display_key(scope, nonce)
+    if cache.add(key, {"fingerprint": fingerprint, "result": None}, timeout=FORM_MAX_AGE + 60):
+        return None
+    earlier = cache.get(key)
+    # A claim that expired between the two calls: the display is too old to be a duplicate.
+    return earlier if isinstance(earlier, dict) else {"fingerprint": None, "result": None}
+
+
+def record_display(scope, nonce, fingerprint, result):
+    """Remember what the display's submission saved (a primary key), for a repeat to find."""
+    cache.set(
+        _display_key(scope, nonce),
+        {"fingerprint": fingerprint, "result": result},
+        timeout=FORM_MAX_AGE + 60,
+    )
+
+
+def release_display(scope, nonce):
+    """Nothing was saved after all (refused, or the database failed): the same form may be
+    sent again."""
+    cache.delete(_display_key(scope, nonce))
+
+
+def renew_token(form, field, scope):
+    """Put a fresh token in `field` of a bound form shown again, for a display that starts
+    now (everything else the person typed stays)."""
+    data = form.data.copy()
+    data[form.add_prefix(field)] = issue_token(scope)
+    form.data = data
+
+
 class TrappedForm:
     """Mixin for a form (usually a ModelForm) that adds the honeypot and the display-time
     token. Subclasses set `abuse_scope`, the key of their entry in settings.RATE_LIMITS."""
@@ -116,10 +160,7 @@ class TrappedForm:
         return cleaned_data
 
     def renew_token(self):
-        """Put a fresh token in the form shown again, for a display that starts now."""
-        data = self.data.copy()
-        data[self.add_prefix(STARTED_FIELD)] = issue_token(self.abuse_scope)
-        self.data = data
+        renew_token(self, STARTED_FIELD, self.abuse_scope)
 
     def sender_email(self):
         """The email address this submission counts against in the rate limits."""
@@ -229,10 +270,10 @@ def submit(request, form, *, notify, done_url):
     sends the emails. Returns None when the record could not be stored: the form then
     carries an error and the view shows it again.
     """
-    used_key = f"form-token:{form.abuse_scope}:{form.nonce}"
     fingerprint = form.fingerprint()
-    if not cache.add(used_key, fingerprint, timeout=FORM_MAX_AGE + 60):
-        if cache.get(used_key) == fingerprint:
+    earlier = claim_display(form.abuse_scope, form.nonce, fingerprint)
+    if earlier is not None:
+        if earlier["fingerprint"] == fingerprint:
             # The same message sent again (a double click, a reload): it is stored already.
             return redirect(done_url)
         form.renew_token()
@@ -243,14 +284,14 @@ def submit(request, form, *, notify, done_url):
         return None
     retry_after = over_limit(request, form.abuse_scope, form.sender_email())
     if retry_after:
-        cache.delete(used_key)
+        release_display(form.abuse_scope, form.nonce)
         return too_many_requests(request, retry_after)
     try:
         with transaction.atomic():
             record = form.save()
     except DatabaseError:
         logger.exception("Could not store a %s submission", form.abuse_scope)
-        cache.delete(used_key)
+        release_display(form.abuse_scope, form.nonce)
         form.add_error(
             None,
             _(

@@ -35,6 +35,7 @@ class UserAdmin(DjangoUserAdmin):
     form = UserChangeForm
     add_form = UserCreationForm
     ordering = ["email"]
+    view_on_site = False  # an account's address is this admin page
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
     search_fields = ["email", "first_name", "last_name"]
@@ -65,6 +66,7 @@ class InboxAdmin(admin.ModelAdmin):
     record_fields = ["notified", "created_at", "updated_at"]
     inbox_filters = ["status", "notified", "assignee"]
     date_hierarchy = "created_at"
+    view_on_site = False  # their address is this admin page
     list_select_related = ["assignee"]
     list_per_page = 50
     actions = ["assign_to_me", "mark_in_progress", "mark_done"]

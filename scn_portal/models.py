@@ -8,6 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+def admin_url(obj):
+    """The address of a record that has no public page: its page in the admin."""
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -48,6 +53,9 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def get_absolute_url(self):
+        return admin_url(self)
 
     @property
     def is_moderator(self):
@@ -101,6 +109,9 @@ class InboxItem(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at"]
+
+    def get_absolute_url(self):
+        return admin_url(self)
 
 
 class ContactMessage(InboxItem):

@@ -319,6 +319,21 @@ if TESTING and "MAP_TILE_URL" not in os.environ:
 # Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
+# --- search ---
+# PostgreSQL plans for data on SSD or in memory: random reads cost little more than
+# sequential ones. With the default (4), the planner scans the whole practice table rather
+# than use the full-text index for a common word, several times slower.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = (
+        f"-c random_page_cost={env('PG_RANDOM_PAGE_COST', '1.1')}"
+    )
+# --- harden2 ---
+# Sign-up saved whole or not at all, and account emails that cannot be sent explained
+# instead of failing the page: scn_portal/accounts.py.
+ACCOUNT_ADAPTER = "scn_portal.accounts.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "scn_portal.accounts.SignupForm"}
+
 # --- perf ---
 # Expensive figures (the library's facet counts, the member cities on the maps, the home
 # page's figures) are kept in the cache until published content changes

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from scn_portal import contact_views, search_views, views
+from scn_portal import accounts, contact_views, search_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +15,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    # Sign-up stores the account whole or not at all (scn_portal/accounts.py).
+    path("accounts/signup/", accounts.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -12,11 +12,6 @@ from practices.models import Practice
 from scn_portal.models import FaqEntry
 from scn_portal.page_cache import cached_data, public_page
 from scn_portal.sitemaps import SITEMAPS
-
-
-def _pending(request, *args, **kwargs):
-    # PLACEHOLDER: replaced by the helper that owns this page; none may remain at landing.
-    raise Http404("not built yet")
 
 
 @never_cache
@@ -42,7 +37,7 @@ def home(request):
     context = {
         **cached_data("home-figures", home_figures),
         "latest_practices": Practice.objects.published()
-        .with_list_data()
+        .for_cards()
         .order_by("-published_at", "-pk")[:6],
     }
     return render(request, "scn_portal/home.html", context)

@@ -141,9 +141,13 @@ def load_scale(cities, organisations, practitioners, practices, seed=2015):
 
 
 def after_bulk_load():
-    """What must follow any bulk load: fresh planner statistics, and no cached page that
-    still shows the old data (bulk inserts send no signals)."""
+    """What must follow any bulk load: search documents for the new rows, fresh planner
+    statistics, and no cached page that still shows the old data (bulk inserts send no
+    signals)."""
+    from practices.search import refresh_documents
     from scn_portal import page_cache
+
+    refresh_documents()
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -1,8 +1,9 @@
 /*
  * Maps of member cities, drawn with Leaflet (static/vendor/leaflet) as a progressive
  * enhancement. Each map is an element [data-map] rendered hidden; its markers come from the
- * json_script element named by data-map. Without JavaScript, without Leaflet, or without
- * tiles the map stays hidden or empty and the page's list of cities says everything.
+ * json_script element named by data-map. Without JavaScript or without Leaflet the map
+ * stays hidden; when no tile of the first view loads it is hidden again. The page's list
+ * of cities says everything either way.
  */
 (function () {
   "use strict";
@@ -26,10 +27,23 @@
     }
     element.hidden = false;
     var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true });
-    L.tileLayer(element.getAttribute("data-tile-url"), {
+    var tiles = L.tileLayer(element.getAttribute("data-tile-url"), {
       maxZoom: 18,
       attribution: element.getAttribute("data-attribution") || "",
-    }).addTo(map);
+    });
+    // When not one tile of the first view arrives (tile server unreachable or blocked), a
+    // grey box of pins tells nothing: hide the map again and let the list speak.
+    var tilesLoaded = 0;
+    tiles.on("tileload", function () {
+      tilesLoaded += 1;
+    });
+    tiles.once("load", function () {
+      if (!tilesLoaded) {
+        map.remove();
+        element.hidden = true;
+      }
+    });
+    tiles.addTo(map);
 
     var points = markers.map(function (city) {
       var marker = L.marker([city.lat, city.lng], { title: city.name, alt: city.name });

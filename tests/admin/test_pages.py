@@ -104,3 +104,17 @@ def test_the_admin_index_shows_counts_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(10):
         response = admin_client.get(reverse("admin:index"))
     assert response.status_code == 200
+
+
+def test_staff_can_list_published_practice_whose_review_is_overdue(admin_client):
+    import datetime
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    overdue = PracticeFactory(title="Overdue", review_due=today - datetime.timedelta(days=1))
+    PracticeFactory(title="Fresh", review_due=today + datetime.timedelta(days=90))
+    url = admin_url("practices.practice", "changelist")
+    response = admin_client.get(url, {"review": "overdue"})
+    assert [p.pk for p in response.context["cl"].result_list] == [overdue.pk]
+    assert "Review overdue" in response.content.decode()

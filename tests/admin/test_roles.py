@@ -5,12 +5,14 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from taggit.models import Tag
 
 from practices.models import Status
 from tests.admin.conftest import make_practitioner_message
 from tests.factories import (
     CityFactory,
     ContactMessageFactory,
+    FaqEntryFactory,
     MembershipApplicationFactory,
     PartnerOrganisationFactory,
     PracticeFactory,
@@ -45,6 +47,12 @@ MODERATOR_PERMISSIONS = {
     "cities.change_practitionermessage",
     "scn_portal.view_contactmessage",
     "scn_portal.change_contactmessage",
+    "scn_portal.view_faqentry",
+    "scn_portal.add_faqentry",
+    "scn_portal.change_faqentry",
+    "taggit.view_tag",
+    "taggit.add_tag",
+    "taggit.change_tag",
 }
 
 
@@ -116,7 +124,6 @@ def test_a_moderator_edits_a_city(moderator_client):
         reverse("admin:scn_portal_user_add"),
         reverse("admin:auth_group_changelist"),
         reverse("admin:auth_group_add"),
-        reverse("admin:scn_portal_faqentry_changelist"),
     ],
 )
 def test_a_moderator_cannot_manage_users_or_groups(moderator_client, url):
@@ -127,6 +134,34 @@ def test_a_moderator_cannot_delete_content(moderator_client):
     city = CityFactory()
     practice = PracticeFactory()
     for name, obj in [("cities_city", city), ("practices_practice", practice)]:
+        response = moderator_client.post(reverse(f"admin:{name}_delete", args=[obj.pk]))
+        assert response.status_code == 403
+
+
+def test_a_moderator_edits_the_faq_and_the_tags_but_deletes_neither(moderator_client):
+    entry = FaqEntryFactory(question="Who can join?")
+    tag = Tag.objects.create(name="youth work", slug="youth-work")
+    response = moderator_client.post(
+        reverse("admin:scn_portal_faqentry_change", args=[entry.pk]),
+        {
+            "question": "Who can join the network?",
+            "slug": entry.slug,
+            "answer": entry.answer,
+            "order": entry.order,
+            "is_published": "on",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entry.refresh_from_db()
+    assert entry.question == "Who can join the network?"
+    response = moderator_client.post(
+        reverse("admin:taggit_tag_change", args=[tag.pk]),
+        {"name": "Youth work", "slug": "youth-work"},
+    )
+    assert response.status_code == 302
+    tag.refresh_from_db()
+    assert tag.name == "Youth work"
+    for name, obj in [("scn_portal_faqentry", entry), ("taggit_tag", tag)]:
         response = moderator_client.post(reverse(f"admin:{name}_delete", args=[obj.pk]))
         assert response.status_code == 403
 

@@ -165,3 +165,37 @@ def test_page_queries_stay_constant_with_ten_times_the_data(visitor, django_asse
     make(10)
     with django_assert_num_queries(4):
         visitor.get(organisation.get_absolute_url())
+
+
+def test_page_pages_through_all_its_published_practice(visitor):
+    from cities.views import PRACTICES_ON_DETAIL_PAGE
+
+    organisation = PartnerOrganisationFactory()
+    for n in range(PRACTICES_ON_DETAIL_PAGE + 2):
+        PracticeFactory(title=f"Joint work {n:02}").organisations.add(organisation)
+    url = organisation.get_absolute_url()
+
+    first = visitor.get(url)
+    assert len(first.context["practices"]) == PRACTICES_ON_DETAIL_PAGE
+    assert 'href="?page=2#practice-heading" rel="next"' in first.text
+    assert 'rel="prev"' not in first.text
+
+    second = visitor.get(url, {"page": 2})
+    assert [p.title for p in second.context["practices"]] == ["Joint work 01", "Joint work 00"]
+    assert 'href="?page=1#practice-heading" rel="prev"' in second.text
+    assert 'rel="next"' not in second.text
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-3", "99999999999999999999999"])
+def test_a_bad_practice_page_number_gives_the_first_page(visitor, page):
+    organisation = PartnerOrganisationFactory()
+    PracticeFactory(title="Only one").organisations.add(organisation)
+    response = visitor.get(organisation.get_absolute_url(), {"page": page})
+    assert response.status_code == 200
+    assert "Only one" in response.text
+
+
+def test_a_practice_page_past_the_end_is_a_404(visitor):
+    organisation = PartnerOrganisationFactory()
+    PracticeFactory().organisations.add(organisation)
+    assert visitor.get(organisation.get_absolute_url(), {"page": 9999}).status_code == 404

@@ -2,8 +2,10 @@
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError
 from django.urls import reverse
 
+from cities.contact_forms import MembershipApplicationForm
 from cities.models import MembershipApplication
 from tests.contact.conftest import JOIN, assert_shown_again, form_data
 
@@ -108,3 +110,22 @@ def test_when_email_fails_the_application_is_kept_unnotified(client, mail_down):
     thanks = client.get(response.url)
     assert "Thank you for your application" in thanks.text
     assert "could not send you an acknowledgement" in thanks.text
+
+
+def test_a_database_error_stores_nothing_keeps_the_input_and_can_be_sent_again(client, monkeypatch):
+    data = form_data(client, URL, **JOIN)
+
+    def broken_save(form, commit=True):
+        raise IntegrityError("the database refused the row")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(MembershipApplicationForm, "save", broken_save)
+        response = client.post(URL, data)
+
+    assert response.status_code == 200
+    assert "could not save your message just now" in response.text
+    assert response.context["form"]["motivation"].value() == JOIN["motivation"]
+    assert not MembershipApplication.objects.exists()
+    assert mail.outbox == []
+    assert client.post(URL, data).url == reverse("cities:join_thanks")
+    assert MembershipApplication.objects.count() == 1

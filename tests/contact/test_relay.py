@@ -3,6 +3,7 @@ address never reaches the sender."""
 
 import pytest
 from django.core import mail
+from django.db import DatabaseError
 from django.urls import reverse
 
 from cities.models import PractitionerMessage
@@ -163,3 +164,25 @@ def test_one_members_confirmation_never_shows_anothers_message(
     client.force_login(member)
     response = client.get(url(practitioner) + "?sent=1")
     assert "private subject" not in response.text
+
+
+def test_a_database_error_relays_nothing_keeps_the_input_and_can_be_sent_again(
+    member_client, practitioner, monkeypatch
+):
+    data = form_data(member_client, url(practitioner), **RELAY)
+
+    def broken_save(message, *args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(PractitionerMessage, "save", broken_save)
+        response = member_client.post(url(practitioner), data)
+
+    assert response.status_code == 200
+    assert "could not save your message just now" in response.text
+    assert response.context["form"]["body"].value() == RELAY["body"]
+    assert not PractitionerMessage.objects.exists()
+    assert mail.outbox == []
+    assert member_client.post(url(practitioner), data).url == url(practitioner) + "?sent=1"
+    assert PractitionerMessage.objects.count() == 1
+    assert len(mail.outbox) == 2

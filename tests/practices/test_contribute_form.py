@@ -242,3 +242,14 @@ def test_form_and_preview_use_a_constant_number_of_queries(
         preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
 
     assert edit.status_code == preview.status_code == 200
+
+
+@pytest.mark.parametrize("field", ["other_cities", "organisations", "extremism_forms", "themes"])
+@pytest.mark.parametrize("value", ["9223372036854775808", "-9223372036854775809", "1" * 40])
+def test_a_choice_number_too_big_for_the_database_is_an_invalid_choice(author_client, field, value):
+    response = author_client.post(
+        reverse("practices:create"), {"title": "Big numbers", field: value, "action": "save"}
+    )
+    assert response.status_code == 200
+    assert f"“{value}” is not a valid value." in response.context["form"].errors[field][0]
+    assert not Practice.objects.exists()

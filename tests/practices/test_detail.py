@@ -55,6 +55,21 @@ def test_the_page_shows_the_structured_sections_under_headings(visitor, practice
     assert "Evaluated – effective" in text
 
 
+def test_the_evidence_level_is_a_section_between_outcomes_and_lessons(visitor, practice):
+    text = visitor.get(practice.get_absolute_url()).text
+    order = [
+        text.index(f"<h2>{heading}</h2>")
+        for heading in ("Outcomes", "Evidence level", "Lessons learned and transferability")
+    ]
+    assert order == sorted(order)
+    evidence = text[order[1] : order[2]]
+    assert "Evaluated – effective" in evidence
+    assert "A rigorous evaluation found that the practice achieved what it set out to do." in (
+        evidence
+    )
+    assert f'href="{reverse("practices:list")}?evidence=effective"' in evidence
+
+
 def test_tags_link_back_to_the_filtered_library(visitor, practice):
     text = visitor.get(practice.get_absolute_url()).text
     library = reverse("practices:list")

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.django_db
         {"start_year": 1989},
         {"start_year": 2101},
         {"end_year": 1900},
+        {"end_year": 2101},
         {"start_year": 2020, "end_year": 2019},
     ],
-    ids=["start-too-early", "start-too-late", "end-too-early", "ends-before-start"],
+    ids=["start-too-early", "start-too-late", "end-too-early", "end-too-late", "ends-before-start"],
 )
 def test_practice_constraints_reject_bad_years(changes):
     practice = PracticeFactory()
@@ -27,6 +28,22 @@ def test_practice_constraints_reject_bad_years(changes):
         setattr(practice, field, value)
     with pytest.raises(IntegrityError), transaction.atomic():
         practice.save()
+
+
+@pytest.mark.parametrize(
+    "status", [Status.SUBMITTED, Status.PUBLISHED, Status.REJECTED, Status.ARCHIVED]
+)
+def test_practice_needs_a_city_once_submitted(status):
+    practice = PracticeFactory(status=status)
+    practice.city = None
+    with pytest.raises(IntegrityError), transaction.atomic():
+        practice.save()
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.CHANGES_REQUESTED])
+def test_a_draft_may_have_no_city_yet(status):
+    practice = PracticeFactory(status=status, city=None, published_at=None)
+    assert Practice.objects.get(pk=practice.pk).city is None
 
 
 def test_practice_refuses_an_unknown_status():
@@ -99,3 +116,8 @@ def test_sections_follow_the_case_study_structure_and_skip_empty_ones(db):
     assert headings[0] == "The problem it addresses"
     assert "Approach and activities" not in headings
     assert headings[-1] in {"Lessons learned and transferability", "Resources needed"}
+
+
+def test_every_evidence_level_says_what_it_means():
+    assert set(Practice.EVIDENCE_MEANINGS) == set(Practice.EvidenceLevel)
+    assert all(str(meaning).strip() for meaning in Practice.EVIDENCE_MEANINGS.values())

@@ -77,4 +77,5 @@ def visitor_pages(site):
         "feed": reverse("practices:feed"),
         "robots.txt": reverse("robots"),
         "healthz": reverse("healthz"),
+        "search": reverse("search") + "?q=practice",
     }

@@ -256,7 +256,8 @@ def sign_in(client, email, password):
 
 
 @pytest.mark.django_db
-def test_demo_accounts_print_how_to_sign_in_and_the_passwords_work(client):
+def test_demo_accounts_print_how_to_sign_in_and_the_passwords_work(client, settings):
+    settings.SITE_URL = "http://127.0.0.1:8000"
     output = run("demo_accounts")
     assert "http://127.0.0.1:8000/accounts/login/" in output
     assert "http://127.0.0.1:8000/admin/" in output
@@ -266,6 +267,15 @@ def test_demo_accounts_print_how_to_sign_in_and_the_passwords_work(client):
     client.logout()
     assert sign_in(client, MODERATOR_EMAIL, passwords[MODERATOR_EMAIL])
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_accounts_print_the_address_the_portal_is_served_at(settings):
+    settings.SITE_URL = "http://127.0.0.1:8151"
+    output = run("demo_accounts")
+    assert "http://127.0.0.1:8151/accounts/login/" in output
+    assert "http://127.0.0.1:8151/admin/" in output
+    assert ":8000" not in output
 
 
 @pytest.mark.django_db

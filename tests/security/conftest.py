@@ -13,6 +13,7 @@ from tests.factories import (
     PartnerOrganisationFactory,
     PracticeFactory,
     PractitionerFactory,
+    UserFactory,
 )
 from tests.scn_portal.test_settings import PRODUCTION_ENV, run_manage
 
@@ -97,3 +98,12 @@ def cast(author, other_member):
         published_attachment=AttachmentFactory(practice=published),
         draft_attachment=AttachmentFactory(practice=other_members_draft),
     )
+
+
+@pytest.fixture
+def passwordless_member(db):
+    """A member whose account has no usable password (so allauth offers to set one)."""
+    user = UserFactory(email="nopassword@example.org")
+    user.set_unusable_password()
+    user.save()
+    return user

@@ -2,9 +2,11 @@
 sign-in, sign-up and password reset, counted in the cache every worker shares."""
 
 import pytest
+from allauth.core.internal import ratelimit as allauth_ratelimit
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.core.cache import CacheHandler
 from django.test import Client
 from django.urls import reverse
 
@@ -162,3 +164,26 @@ def test_allauth_trusts_as_many_proxies_as_the_rest_of_the_portal():
         "shell", "--no-imports", "-c", code, env={**PRODUCTION_ENV, "TRUSTED_PROXY_COUNT": "2"}
     )
     assert result.stdout.strip().splitlines()[-1] == "2", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("action", "per", "url_name", "data"),
+    [
+        ("login", "ip", "account_login", {"login": "nobody@example.org", "password": "wrong pw"}),
+        ("signup", "ip", "account_signup", {"email": ""}),
+        ("reset_password", "key", "account_reset_password", {"email": "member@example.org"}),
+    ],
+    ids=["sign-in", "sign-up", "password reset"],
+)
+def test_account_limits_hold_across_workers_each_with_its_own_cache_connection(
+    monkeypatch, member, action, per, url_name, data
+):
+    """The member's account exists, so each password reset really sends an email."""
+    workers = [CacheHandler()["default"], CacheHandler()["default"]]
+    allowed = limit(action, per)
+    statuses = []
+    for n in range(allowed + 1):
+        monkeypatch.setattr(allauth_ratelimit, "cache", workers[n % 2])
+        statuses.append(Client().post(reverse(url_name), data).status_code)
+    assert 429 not in statuses[:allowed]
+    assert statuses[-1] == 429

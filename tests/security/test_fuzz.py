@@ -6,7 +6,9 @@ a 404, never a 5xx; and a form that refuses its input stores nothing at all.
 
 Query-string parameters come from LIST_PAGES plus the fields of the page's own filter form;
 form fields are discovered by reading each form page's <form method="post"> with
-html.parser, so a new field is fuzzed without touching this file. Rows for pages still being
+html.parser, so a new field is fuzzed without touching this file; buttons that post to an
+action of their own get arbitrary POST data. Every URL name outside the admin is listed here
+or as reading no input, checked against the URL configuration. Rows for pages still being
 built are skipped through tests/security/pending.py. Examples are bounded for CI.
 """
 
@@ -27,6 +29,7 @@ from hypothesis.extra.django import from_form, register_field_strategy
 
 from scn_portal.models import User
 from tests.security.pending import row
+from tests.security.test_permission_matrix import named_patterns
 
 pytestmark = pytest.mark.django_db
 
@@ -244,6 +247,7 @@ FORM_PAGES = [
     ("cities:profile", None, "member"),
     ("practices:create", None, "member"),
     ("practices:edit", lambda c: {"pk": c.authors_draft.pk}, "author"),
+    ("account_set_password", None, "passwordless_member"),
 ]
 
 
@@ -280,6 +284,83 @@ def test_forms_answer_any_input_and_never_half_save(
             assert row_counts() == before, f"{url} stored rows but answered {response.status_code}"
 
     check()
+
+
+# --- actions: buttons that post to a page of their own -------------------------------------
+
+# (url name, kwargs from the cast, who presses the button). Whatever else arrives in the
+# POST, the answer is a page, a redirect or a 404, never a 5xx.
+POST_ACTIONS = [
+    ("practices:submit", lambda c: {"pk": c.authors_draft.pk}, "author"),
+    ("practices:withdraw", lambda c: {"pk": c.submitted.pk}, "author"),
+    ("practices:propose_update", lambda c: {"pk": c.published.pk}, "author"),
+    (
+        "practices:attachment_delete",
+        lambda c: {"pk": c.other_members_draft.pk, "attachment_pk": c.draft_attachment.pk},
+        "other_member",
+    ),
+    ("cities:claim", lambda c: {"slug": c.public_practitioner.slug}, "member"),
+    ("account_logout", None, "member"),
+    ("account_confirm_email", lambda c: {"key": "MQ:1abcde:forged-key"}, None),
+    ("account_reset_password_from_key", lambda c: {"uidb36": "1", "key": "forged"}, None),
+    ("account_confirm_login_code", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "role"),
+    [
+        row(name, kwargs, role, url_names=[name], id=f"{name} as {role or 'visitor'}")
+        for name, kwargs, role in POST_ACTIONS
+    ],
+)
+def test_actions_answer_any_posted_data(
+    request, client, cast, django_capture_on_commit_callbacks, name, kwargs, role
+):
+    url = reverse(name, kwargs=kwargs(cast) if kwargs else None)
+    user = request.getfixturevalue(role) if role else None
+
+    @FUZZ_SETTINGS
+    @given(data=st.dictionaries(st.one_of(NASTY, st.sampled_from(["action", "next"])), VALUE))
+    def check(data):
+        cache.clear()
+        if user:  # signing out in one example must not sign out the next
+            client.force_login(user)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, data)
+        assert_answered(response, url)
+
+    check()
+
+
+# Pages that read nothing from the request but their address.
+NO_INPUT = {
+    "about",
+    "faq",
+    "healthz",
+    "robots",
+    "sitemap",
+    "contact_thanks",
+    "cities:join_thanks",
+    "cities:detail",
+    "cities:organisation",
+    "cities:practitioner",
+    "practices:detail",
+    "practices:attachment",
+    "practices:preview",
+    "account_inactive",
+    "account_email_verification_sent",
+    "account_reset_password_done",
+    "account_reset_password_from_key_done",
+}
+
+
+def test_every_page_outside_the_admin_is_fuzzed_or_reads_no_input():
+    """The URL names come from the URL configuration: a new page fails here until it is
+    fuzzed (or listed as reading no input). The admin is staff-only Django code."""
+    fuzzed = {entry[0] for entry in LIST_PAGES + FORM_PAGES + POST_ACTIONS} | NO_INPUT
+    names = {name for name in named_patterns() if not name.startswith("admin:")}
+    assert sorted(names - fuzzed) == []
 
 
 # --- sign-up through hypothesis's Django extra ----------------------------------------------

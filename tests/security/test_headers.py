@@ -16,17 +16,39 @@ from tests.factories import DEFAULT_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
-# Pages from every layer that answers: our views, plain-text views, the 404 handler, the
-# Django admin and django-allauth.
-SAMPLE_PATHS = {
-    "home": reverse("home"),
-    "health check": reverse("healthz"),
-    "robots.txt": reverse("robots"),
-    "a page that does not exist": "/no-such-page/",
-    "admin sign-in": reverse("admin:login"),
-    "account sign-in": reverse("account_login"),
+# Pages from every layer that answers: our views (public, members-only, a form, a file
+# download), plain-text and XML views, the feed, the 404 handler, the Django admin and
+# django-allauth. (who asks, the path given the cast of test objects)
+SAMPLE_PAGES = {
+    "home": (None, lambda c: reverse("home")),
+    "health check": (None, lambda c: reverse("healthz")),
+    "robots.txt": (None, lambda c: reverse("robots")),
+    "sitemap": (None, lambda c: reverse("sitemap")),
+    "feed": (None, lambda c: reverse("practices:feed")),
+    "practice library": (None, lambda c: reverse("practices:list")),
+    "practice page": (None, lambda c: c.published.get_absolute_url()),
+    "PDF attachment": (
+        None,
+        lambda c: reverse(
+            "practices:attachment", args=[c.published.slug, c.published_attachment.pk]
+        ),
+    ),
+    "contact form": (None, lambda c: reverse("contact")),
+    "own contributions": ("author", lambda c: reverse("practices:mine")),
+    "a page that does not exist": (None, lambda c: "/no-such-page/"),
+    "admin sign-in": (None, lambda c: reverse("admin:login")),
+    "account sign-in": (None, lambda c: reverse("account_login")),
 }
 ONE_YEAR = 365 * 24 * 60 * 60
+
+
+def get_sample(request, client, cast, page, **extra):
+    role, path = SAMPLE_PAGES[page]
+    if role:
+        client.force_login(request.getfixturevalue(role))
+    response = client.get(path(cast), **extra)
+    assert response.status_code in (200, 404), f"{page}: {response.status_code}"
+    return response
 
 
 def csp_directives(response):
@@ -39,9 +61,9 @@ def csp_directives(response):
     return directives
 
 
-@pytest.fixture(params=SAMPLE_PATHS.values(), ids=SAMPLE_PATHS.keys())
-def sample_response(request, client):
-    return client.get(request.param)
+@pytest.fixture(params=SAMPLE_PAGES)
+def sample_response(request, client, cast):
+    return get_sample(request, client, cast, request.param)
 
 
 def test_content_security_policy_allows_only_our_own_code(sample_response):
@@ -80,9 +102,11 @@ def test_browser_hardening_headers_are_on_every_sample_page(sample_response):
         assert feature in permissions
 
 
-@pytest.mark.parametrize("path", SAMPLE_PATHS.values(), ids=SAMPLE_PATHS.keys())
-def test_production_sends_hsts_for_a_year_with_subdomains(production_settings, client, path):
-    response = client.get(path, secure=True)
+@pytest.mark.parametrize("page", SAMPLE_PAGES)
+def test_production_sends_hsts_for_a_year_with_subdomains(
+    request, production_settings, client, cast, page
+):
+    response = get_sample(request, client, cast, page, secure=True)
     hsts = response["Strict-Transport-Security"]
     assert int(re.search(r"max-age=(\d+)", hsts).group(1)) >= ONE_YEAR
     assert "includeSubDomains" in hsts.split("; ")

@@ -18,15 +18,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default="http://127.0.0.1:8000",
-            help="Where the portal runs (default: the address `make run` serves).",
+            default=None,
+            help="Where the portal runs (default: SITE_URL, which `make run` sets to the "
+            "address it serves).",
         )
 
     def handle(self, *args, **options):
         with transaction.atomic():
             member, moderator = accounts.ensure_demo_users()
             passwords = accounts.reset_passwords(member, moderator)
-        base = options["base_url"].rstrip("/")
+        base = (options["base_url"] or settings.SITE_URL).rstrip("/")
         login = base + reverse(settings.LOGIN_URL)
         admin = base + reverse("admin:index")
         out = self.stdout

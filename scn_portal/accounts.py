@@ -1,0 +1,93 @@
+"""How the portal adapts django-allauth so that nothing a person does is lost.
+
+- A sign-up stores the account and its email address together in one transaction, or
+  nothing; when the database fails, the form comes back with everything typed and says so.
+- The verification email goes out after the account is committed. When the mail server is
+  down, the account stays (unverified, as the admin shows it) and the person is told that
+  the email could not be sent, instead of being told that it was, or seeing an error page.
+  Signing in later sends it again.
+- Any other account email that cannot be sent (a password reset, say) is logged and
+  explained on the next page.
+"""
+
+import logging
+
+from allauth.account import views as allauth_views
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.core import context
+from django.contrib import messages
+from django.db import DatabaseError, transaction
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+# Templates of the emails that ask a person to confirm an address.
+CONFIRMATION_EMAILS = (
+    "account/email/email_confirmation",
+    "account/email/email_confirmation_signup",
+)
+# allauth's messages saying that an email went out.
+SENT_MESSAGES = ("account/messages/email_confirmation_sent.txt",)
+MAIL_FAILED = "_scn_account_mail_failed"
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context_data):
+        try:
+            super().send_mail(template_prefix, email, context_data)
+        except Exception:
+            logger.exception("Could not send the %s email to %s", template_prefix, email)
+            request = context.request
+            if request is None:
+                return
+            setattr(request, MAIL_FAILED, True)
+            if template_prefix in CONFIRMATION_EMAILS:
+                text = _(
+                    "We could not send the email to confirm %(email)s just now. Your account "
+                    "is saved: sign in again in a few minutes and we will send it again."
+                )
+            else:
+                text = _(
+                    "We could not send an email to %(email)s just now. Nothing you did here is "
+                    "lost; please try again in a few minutes."
+                )
+            messages.warning(request, text % {"email": email})
+
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # Never claim that an email went out when it did not.
+        if getattr(request, MAIL_FAILED, False) and message_template in SENT_MESSAGES:
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
+
+class AccountNotSaved(Exception):
+    """The database refused the sign-up; the form carries the error to show."""
+
+
+class SignupForm(AllauthSignupForm):
+    def save(self, request):
+        try:
+            with transaction.atomic():
+                return super().save(request)
+        except DatabaseError as error:
+            logger.exception("Could not store a sign-up")
+            self.add_error(
+                None,
+                _(
+                    "We could not create your account just now, so nothing was saved. "
+                    "Please try again in a few minutes."
+                ),
+            )
+            raise AccountNotSaved from error
+
+
+class SignupView(allauth_views.SignupView):
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except AccountNotSaved:
+            return self.form_invalid(form)
+
+
+signup = SignupView.as_view()

@@ -1,0 +1,74 @@
+"""The cities querysets select what their names say."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from cities.models import City, PartnerOrganisation, Practitioner, map_markers
+from practices.models import Status
+from tests.factories import (
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+    PractitionerFactory,
+    region,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_for_region_selects_the_cities_of_that_region():
+    berlin = CityFactory(region=region("europe"))
+    CityFactory(region=region("africa"))
+    assert list(City.objects.for_region(region("europe"))) == [berlin]
+
+
+def test_with_practice_count_counts_published_practice_only():
+    city = CityFactory()
+    PracticeFactory(city=city)
+    PracticeFactory(city=city)
+    PracticeFactory(city=city, status=Status.SUBMITTED, published_at=None)
+    published = PracticeFactory(city=city)
+    PracticeFactory(city=city, update_of=published, status=Status.PUBLISHED)
+    idle = CityFactory()
+    counts = dict(City.objects.with_practice_count().values_list("pk", "practice_count"))
+    assert counts == {city.pk: 3, idle.pk: 0}
+
+
+def test_with_list_data_brings_region_and_practice_count_in_one_query(
+    django_assert_num_queries,
+):
+    PracticeFactory(city=CityFactory(region=region("asia-pacific")))
+    with django_assert_num_queries(1):
+        [city] = City.objects.with_list_data()
+        assert (city.region.slug, city.practice_count) == ("asia-pacific", 1)
+
+
+def test_map_points_give_markers_only_for_cities_with_coordinates():
+    CityFactory(name="Placed", slug="placed", latitude="10.5", longitude="-20.25")
+    CityFactory(name="Unplaced", latitude=None, longitude=None)
+    markers = map_markers(City.objects.order_by("name").map_points())
+    assert markers == [{"name": "Placed", "url": "/cities/placed/", "lat": 10.5, "lng": -20.25}]
+
+
+def test_organisations_for_region_select_those_working_there():
+    works_in_europe = PartnerOrganisationFactory()
+    works_in_europe.regions.add(region("europe"))
+    PartnerOrganisationFactory().regions.add(region("africa"))
+    PartnerOrganisationFactory()
+    assert list(PartnerOrganisation.objects.for_region(region("europe"))) == [works_in_europe]
+
+
+def test_organisations_with_list_data_count_distinct_cities():
+    organisation = PartnerOrganisationFactory()
+    organisation.regions.add(region("europe"), region("africa"))
+    organisation.cities.add(CityFactory(), CityFactory())
+    [listed] = PartnerOrganisation.objects.with_list_data()
+    assert listed.city_count == 2
+
+
+def test_public_selects_practitioners_who_opted_in():
+    public = PractitionerFactory(is_public=True)
+    PractitionerFactory(is_public=False)
+    assert list(Practitioner.objects.public()) == [public]
+    assert list(Practitioner.objects.visible_to(None)) == [public]
+    assert list(Practitioner.objects.visible_to(AnonymousUser())) == [public]

@@ -1,0 +1,187 @@
+"""The site-wide search page: practice first, then cities, organisations and (what the
+person may see of) practitioners, each with a highlighted, escaped snippet."""
+
+import pytest
+from django.urls import reverse
+
+from practices.models import Status
+from tests.factories import (
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+    PractitionerFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, query, **params):
+    response = client.get(reverse("search"), {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_every_page_has_the_search_box_in_its_header(client):
+    text = client.get(reverse("home")).content.decode()
+    assert f'action="{reverse("search")}"' in text
+    assert 'role="search"' in text
+    assert 'for="header-search-q"' in text and 'name="q"' in text
+
+
+def test_an_empty_query_gives_a_friendly_page(client):
+    text = search(client, "")
+    assert "Type what you are looking for" in text
+
+
+def test_nothing_found_says_so(client):
+    PracticeFactory(title="Youth mentoring")
+    text = search(client, "zzyzx")
+    assert "Nothing found for “zzyzx”" in text
+
+
+def test_results_are_grouped_practice_first(client):
+    PracticeFactory(title="Harbourside youth councils")
+    CityFactory(name="Harbourside")
+    PartnerOrganisationFactory(name="Harbourside Trust")
+
+    text = search(client, "harbourside")
+
+    practice, cities, organisations = (
+        text.index('id="search-practice"'),
+        text.index('id="search-city"'),
+        text.index('id="search-organisation"'),
+    )
+    assert practice < cities < organisations
+    assert "<mark>Harbourside</mark> youth councils" in text
+
+
+def test_snippets_show_the_match_highlighted_and_escaped(client):
+    PracticeFactory(
+        title="Sports clubs",
+        summary="<script>alert(1)</script> Mentoring & coaching for teenagers, if 1 < 2.",
+    )
+
+    text = search(client, "mentoring")
+
+    assert "<mark>Mentoring</mark> &amp; coaching for teenagers, if 1 &lt; 2" in text
+    assert "<script>alert(1)</script>" not in text
+
+
+def test_a_title_match_comes_before_a_body_match(client):
+    PracticeFactory(title="Sports clubs", approach="Mentoring for young people.")
+    PracticeFactory(title="Mentoring for young people", approach="Sports clubs.")
+
+    text = search(client, "mentoring")
+
+    assert text.index("for young people</a>") < text.index("Sports clubs</a>")
+
+
+def test_unpublished_practice_is_never_found(client, author):
+    PracticeFactory(
+        title="Hidden draft", status=Status.DRAFT, published_at=None, submitted_by=author
+    )
+    client.force_login(author)
+    assert "Hidden draft" not in search(client, "hidden draft")
+
+
+def test_members_only_practitioners_are_hidden_from_visitors(client, member):
+    PractitionerFactory(full_name="Quinlan Membersonly", is_public=False)
+    PractitionerFactory(full_name="Quinlan Listed", is_public=True)
+
+    text = search(client, "quinlan")
+    assert "<mark>Quinlan</mark> Listed" in text
+    assert "Membersonly" not in text
+    assert "private.example.org" not in text
+
+    client.force_login(member)
+    text = search(client, "quinlan")
+    assert "Membersonly" in text
+    assert "private.example.org" not in text
+
+
+def test_practice_is_paginated(client):
+    for n in range(12):
+        PracticeFactory(title=f"Resilience project {n}")
+
+    first = search(client, "resilience")
+    second = search(client, "resilience", page=2)
+
+    assert "12 results" in first and "Page 1 of 2" in first
+    assert first.count('class="search-result"') == 10
+    assert second.count('class="search-result"') == 2
+
+
+def test_other_groups_preview_a_few_and_link_to_all(client):
+    for n in range(7):
+        CityFactory(name=f"Riverton {n}")
+
+    text = search(client, "riverton")
+    assert text.count('class="search-result"') == 5
+    assert "kind=city" in text
+
+    only_cities = search(client, "riverton", kind="city")
+    assert only_cities.count('class="search-result"') == 7
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 5000,
+        "!!!",
+        "'; DROP TABLE practices_practice; --",
+        '"unbalanced',
+        "nul\x00char",
+        "مشاركة الشباب",
+        "молодёжь",
+        "-",
+        '""',
+        "a & b | !c",
+        "%_%",
+    ],
+)
+def test_any_query_gets_a_page(client, query):
+    PracticeFactory(title="Youth mentoring")
+    response = client.get(reverse("search"), {"q": query, "kind": "nonsense", "page": "x"})
+    assert response.status_code == 200
+
+
+def test_a_search_page_runs_a_constant_number_of_queries(
+    client, member, django_assert_max_num_queries
+):
+    for n in range(15):
+        practice = PracticeFactory(title=f"Youth project {n}", themes=["youth", f"t{n}"])
+        PractitionerFactory(full_name=f"Youth Worker {n}", city=practice.city)
+    client.force_login(member)
+    search(client, "youth")  # the session is warm
+
+    with django_assert_max_num_queries(14):
+        search(client, "youth")
+    with django_assert_max_num_queries(14):
+        search(client, "youthh")  # nothing found: on PostgreSQL, a corrected second search
+
+
+@pytest.mark.postgres
+def test_a_misspelt_word_finds_the_practice_on_postgresql(client):
+    PracticeFactory(title="Preventing radicalisation online")
+
+    text = search(client, "radicalsation")
+
+    assert "showing results for" in text
+    assert "<mark>radicalisation</mark>" in text.lower()
+
+
+def test_very_many_practice_matches_are_counted_up_to_a_limit(client, monkeypatch):
+    monkeypatch.setattr("scn_portal.search_views.COUNT_LIMIT", 3)
+    for n in range(5):
+        PracticeFactory(title=f"Resilience project {n}")
+
+    text = search(client, "resilience")
+
+    assert "More than 3 results for “resilience”" in text
+    assert "(3+)" in text
+
+
+def test_control_characters_in_a_query_are_read_as_spaces(client):
+    PracticeFactory(title="Youth mentoring")
+    text = search(client, "youth\x00mentoring")
+    assert "1 result for “youth mentoring”" in text
