@@ -2,9 +2,10 @@
 
 A page is cached only when the request carries no session and no messages cookie (so
 nobody is signed in and nothing is personal), and only when rendering it set no cookie and
-used no CSRF token. Cached pages are keyed by a content generation that any change to
-published content bumps (see `bump_generation`, connected in ScnPortalConfig.ready), so a
-publication or an edit is visible on the next request. Off when PAGE_CACHE_SECONDS is 0.
+used no CSRF token. Cached pages carry the content generation they were rendered under,
+which any change to published content bumps (see `bump_generation`, connected in
+ScnPortalConfig.ready), so a publication or an edit is visible on the next request. Off
+when PAGE_CACHE_SECONDS is 0.
 
 `cached_data` keeps expensive figures (the library's facet counts, the map of member cities)
 under the same generation, for everyone, signed in or not: it caches data, never a page.
@@ -128,26 +129,32 @@ def _may_store(request, response):
 
 def _key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{generation()}:{get_language()}:{path}"
+    return f"page-cache:{get_language()}:{path}"
 
 
 def public_page(view):
-    """Serve `view` from the page cache to signed-out visitors."""
+    """Serve `view` from the page cache to signed-out visitors.
+
+    A page is stored with the generation it was rendered under, and read together with the
+    current generation in one cache read: a page of an older generation is never served."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        response = cache.get(key)
-        if response is not None:
-            return response
+        found = cache.get_many([GENERATION_KEY, key])
+        current, stored = found.get(GENERATION_KEY), found.get(key)
+        if current is not None and stored is not None and stored[0] == current:
+            return stored[1]
+        if current is None:
+            current = generation()
         response = view(request, *args, **kwargs)
         if _may_store(request, response):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             patch_vary_headers(response, ["Cookie"])
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (current, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper
