@@ -336,10 +336,10 @@ HEADER = (
     "Written by `make bench` (bench/bench.py). Each configuration has its own section; the\n"
     "latest run of a configuration replaces its section. Ratios compare each page with the\n"
     "baseline (/healthz/, a fixed short response) measured on the same server right after\n"
-    "each page (the machine's load may drift during a run). Targets: without the page cache\n"
-    f"every page at least {TARGET_RATIO[False]} of the baseline with a p99 under "
-    f"{TARGET_P99_MS} ms; with it at least {TARGET_RATIO[True]}; a list page at 100,000\n"
-    f"practices keeps at least {TARGET_GROWTH} of its ratio at 20,000.\n"
+    "each page (the machine's load may drift during a run).\n\n"
+    f"Targets: without the page cache, every page at least {TARGET_RATIO[False]} of the\n"
+    f"baseline with a p99 under {TARGET_P99_MS} ms; with it, at least {TARGET_RATIO[True]}.\n"
+    f"A list page at 100,000 practices keeps at least {TARGET_GROWTH} of its ratio at 20,000.\n"
 )
 GROWTH_TITLE = "## Growth from 20,000 to 100,000 practices"
 
