@@ -31,7 +31,7 @@ QUERIES = [
     "mentoring",
     "women",
     "hate speech online",
-    "Nairobi",
+    "Harbour",
     "resilience",
 ]
 

@@ -348,7 +348,11 @@ def practitioner_detail(request, slug):
             .filter(contact_practitioner=practitioner)
             .select_related("city")
             .order_by("-published_at", "-pk"),
-            "can_contact": is_member and practitioner.accepts_messages and not is_own,
+            # The relay needs an address to send to (cities.contact_views.reachable_practitioners).
+            "can_contact": is_member
+            and practitioner.accepts_messages
+            and bool(practitioner.email)
+            and not is_own,
             "can_claim": is_member
             and practitioner.user_id is None
             and not Practitioner.objects.filter(user=user).exists(),

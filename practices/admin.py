@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -22,7 +23,14 @@ from django.utils.translation import ngettext
 from taggit.models import Tag
 
 from practices import workflow
-from practices.models import Attachment, ExtremismForm, Practice, Status, StatusChange
+from practices.models import (
+    Attachment,
+    ExtremismForm,
+    Practice,
+    Status,
+    StatusChange,
+    TaggedPractice,
+)
 
 AUDIT_FIELDS = ["created_at", "updated_at", "submitted_at", "published_at"]
 
@@ -265,13 +273,17 @@ class PracticeAdmin(admin.ModelAdmin):
     def waiting(self, obj):
         if obj.status != Status.SUBMITTED or not obj.submitted_at:
             return None
-        return timesince(obj.submitted_at)
+        # The largest unit is enough to judge who waited longest: "9 months", "2 days".
+        return timesince(obj.submitted_at, depth=1)
 
     @admin.display(description=_("submitted by"))
     def author(self, obj):
         # Plain text: moderators may not open user accounts, so no link to one.
         user = obj.submitted_by
-        return f"{user} <{user.email}>" if user else None
+        if user is None:
+            return None
+        # A member who gave no name is shown by their address alone, not twice.
+        return f"{user.get_full_name()} <{user.email}>" if user.get_full_name() else user.email
 
     @admin.display(description=_("review"))
     def review_link(self, obj):
@@ -289,9 +301,14 @@ class PracticeAdmin(admin.ModelAdmin):
     # --- lists ---------------------------------------------------------------------------
 
     def get_list_display(self, request):
+        columns = list(self.list_display)
         if self.has_moderate_permission(request):
-            return [*self.list_display, "review_column"]
-        return self.list_display
+            # Next to the title, so that it shows even when the table has to scroll.
+            columns.insert(1, "review_column")
+        if request.GET.get("status__exact") == Status.SUBMITTED:
+            # Everything in the queue has the same status: the room goes to the waiting time.
+            columns.remove("status")
+        return columns
 
     def get_ordering(self, request):
         # The queue: whoever has waited longest comes first.
@@ -369,7 +386,14 @@ class PracticeAdmin(admin.ModelAdmin):
         )
         context = {
             **self._context(request, practice, _("Review a submission")),
-            "themes": practice.themes.all(),
+            # A theme no other published practice has is new: the author proposed it.
+            "themes": practice.themes.annotate(
+                in_library=Exists(
+                    TaggedPractice.objects.filter(
+                        tag=OuterRef("pk"), content_object__status=Status.PUBLISHED
+                    ).exclude(content_object=practice)
+                )
+            ).order_by("name"),
             "extremism_forms": practice.extremism_forms.all(),
             "other_cities": practice.other_cities.all(),
             "organisations": practice.organisations.all(),

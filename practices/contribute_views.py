@@ -16,6 +16,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,7 @@ from cities.models import Practitioner
 from practices import workflow
 from practices.forms import DISPLAY_SCOPE, PracticeForm
 from practices.models import EDITABLE_STATUSES, Attachment, Practice, Status, StatusChange
+from practices.views import practice_page_context
 from scn_portal import abuse
 from scn_portal.slugs import unique_slug
 
@@ -218,19 +220,17 @@ def practice_preview(request, pk):
     visible = Practice.objects.visible_to(request.user)
     if not workflow.is_moderator(request.user):
         visible = visible.filter(submitted_by=request.user)
-    practice = get_object_or_404(visible.select_related("city", "city__region", "update_of"), pk=pk)
+    practice = get_object_or_404(visible.with_page_data(), pk=pk)
     context = {
-        "practice": practice,
-        "themes": practice.themes.all(),
-        "extremism_forms": practice.extremism_forms.all(),
-        "organisations": practice.organisations.all(),
-        "attachments": practice.attachments.all(),
+        **practice_page_context(request, practice),
         "is_author": practice.submitted_by_id == request.user.pk,
         "can_withdraw": workflow.may_act(request.user, practice, "withdraw"),
         "can_submit": workflow.may_act(request.user, practice, "submit"),
         "missing": workflow.missing_for_submission(practice),
     }
-    return render(request, "practices/contribute/preview.html", context)
+    response = render(request, "practices/contribute/preview.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @login_required

@@ -16,7 +16,21 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Expression, FloatField, Q, Value, When
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    Expression,
+    F,
+    FloatField,
+    JSONField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -182,18 +196,159 @@ def _tsquery(text):
     return SearchQuery(text, search_type="websearch", config=CONFIG)
 
 
+# How much a match in each part of the document counts: D (city and organisation names),
+# C (body sections), B (summary and themes), A (title).
+RANK_WEIGHTS = [0.05, 0.1, 0.4, 1.0]
+
+
 def _fts(queryset, text):
     from django.contrib.postgres.search import SearchRank
 
     tsquery = _tsquery(text)
+    # ts_rank rather than ts_rank_cd: both weigh the parts and the nearness of the words
+    # of an AND query, but cover density costs about twice as much per match, and a
+    # common word matches a third of the library.
     return (
         queryset.alias(document=Document())
         .filter(document=tsquery)
-        .annotate(
-            rank=SearchRank(Document(), tsquery, weights=[0.05, 0.1, 0.4, 1.0], cover_density=True)
-        )
+        .annotate(rank=SearchRank(Document(), tsquery, weights=RANK_WEIGHTS))
         .order_by("-rank", "-published_at", "-pk")
     )
+
+
+# --- one page of ranked practice, in one query ------------------------------------------------
+
+
+def ranked_page(query, offset, limit):
+    """The published practice matching `query` ranked from `offset`, at most `limit` rows,
+    and the number of all matches, in ONE query: `(found, rows)`. Each row has its city
+    and region, `theme_names`, and a highlighted `title_marked` and `snippet`.
+
+    When `offset` is past the last match, `rows` is empty but `found` is still right."""
+    from practices.models import Practice
+
+    parsed = parse(query)
+    if not parsed:
+        return 0, []
+    if engine() == "postgresql":
+        return _fts_page(Practice.objects.published(), clean_query(query), offset, limit)
+    return _basic_page(Practice.objects.published(), parsed, offset, limit)
+
+
+class JSONGroupArray(Aggregate):
+    """SQLite's json_group_array: the values of a group as one JSON list."""
+
+    function = "JSON_GROUP_ARRAY"
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, output_field=JSONField(), **extra)
+
+
+def _basic_page(queryset, parsed, offset, limit):
+    from django.db.models.functions import RowNumber
+
+    from practices.models import TaggedPractice
+
+    themes = (
+        TaggedPractice.objects.filter(content_object_id=OuterRef("pk"))
+        .order_by()
+        .values("content_object_id")
+        .annotate(names=JSONGroupArray("tag__name"))
+        .values("names")
+    )
+    ordering = [F("rank").desc(), F("published_at").desc(), F("pk").desc()]
+    ranked = (
+        _basic(queryset, parsed)
+        .select_related("city", "city__region")
+        .annotate(
+            theme_list=Subquery(themes, output_field=JSONField()),
+            found=Window(Count("pk")),
+            position=Window(RowNumber(), order_by=ordering),
+        )
+        # The first row always comes, for the count, even for a page past the end.
+        .filter(Q(position__gt=offset, position__lte=offset + limit) | Q(position=1))
+        .order_by("position")
+    )
+    rows = list(ranked)
+    found = rows[0].found if rows else 0
+    rows = [row for row in rows if row.position > offset]
+    for practice in rows:
+        practice.theme_names = sorted(practice.theme_list or [])
+        practice.title_marked = highlight(practice.title, parsed, words=10_000)
+        practice.snippet = first_match([getattr(practice, f) for f in SNIPPET_FIELDS], parsed)
+    return found, rows
+
+
+# ts_headline reads this many characters of a practice's text at most: enough for the
+# summary and the first sections, and a snippet costs the same for a long text.
+HEADLINE_TEXT = 4000
+
+
+def _fts_page(queryset, text, offset, limit):
+    from cities.models import City, Region
+    from practices.models import Practice
+
+    matches = _fts(queryset, text).order_by().values("pk", "published_at", "rank")
+    matches_sql, matches_params = matches.query.sql_with_params()
+    options = (
+        f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
+        'MaxFragments=2, FragmentDelimiter=" … "'
+    )
+    body = ", ".join(f"p.{name}" for name in SNIPPET_FIELDS)
+    # The matches are ranked on their id and document alone; only the page's rows are
+    # then read whole, highlighted and given their themes.
+    sql = f"""
+        WITH matches (id, published_at, rank) AS MATERIALIZED ({matches_sql}),
+        page AS (
+            SELECT id, rank, published_at FROM matches
+             ORDER BY rank DESC, published_at DESC, id DESC
+             LIMIT %s OFFSET %s)
+        SELECT total.found, p.id, p.title, p.slug, p.evidence_level,
+               c.id, c.name, c.slug, r.id, r.name, r.slug,
+               ts_headline(%s, p.title, q.q, %s),
+               ts_headline(%s, left(concat_ws(' ', {body}), %s), q.q, %s),
+               ARRAY(SELECT t.name FROM practices_taggedpractice tp
+                       JOIN taggit_tag t ON t.id = tp.tag_id
+                      WHERE tp.content_object_id = p.id ORDER BY t.name)
+          FROM (SELECT count(*) AS found FROM matches) AS total
+         CROSS JOIN websearch_to_tsquery(%s, %s) AS q(q)
+          LEFT JOIN page ON true
+          LEFT JOIN practices_practice p ON p.id = page.id
+          LEFT JOIN cities_city c ON c.id = p.city_id
+          LEFT JOIN cities_region r ON r.id = c.region_id
+         ORDER BY page.rank DESC, page.published_at DESC, page.id DESC
+    """  # noqa: S608 - only SQL compiled by Django and constant column names are formatted in
+    params = [
+        *matches_params,
+        limit,
+        offset,
+        CONFIG,
+        f"{options}, HighlightAll=true",
+        CONFIG,
+        HEADLINE_TEXT,
+        options,
+        CONFIG,
+        text,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        records = cursor.fetchall()
+    found = records[0][0] if records else 0
+    rows = []
+    for record in records:
+        (_, pk, title, slug, evidence, city_id, city_name, city_slug) = record[:8]
+        (region_id, region_name, region_slug, title_marked, snippet, themes) = record[8:]
+        if pk is None:
+            continue
+        practice = Practice(pk=pk, title=title, slug=slug, evidence_level=evidence)
+        if city_id is not None:
+            region = Region(pk=region_id, name=region_name, slug=region_slug)
+            practice.city = City(pk=city_id, name=city_name, slug=city_slug, region=region)
+        practice.theme_names = list(themes)
+        practice.title_marked = _marked(title_marked) if title_marked else escape(title)
+        practice.snippet = _marked(snippet)
+        rows.append(practice)
+    return found, rows
 
 
 def correct(query):
@@ -283,48 +438,6 @@ def first_match(texts, query):
         if any(term in low for term in parsed.terms):
             return highlight(text, parsed)
     return highlight(texts[0], parsed) if texts else mark_safe("")
-
-
-def add_snippets(practices, query):
-    """Set `snippet` (and `title_marked`) on each practice of a page: ts_headline on
-    PostgreSQL for the page rows only (one query), the plain highlighter elsewhere."""
-    practices = list(practices)
-    parsed = parse(query)
-    if engine() == "postgresql" and practices:
-        headlines = _headlines([p.pk for p in practices], clean_query(query))
-        for practice in practices:
-            title, snippet = headlines.get(practice.pk, (None, None))
-            practice.title_marked = _marked(title) if title else escape(practice.title)
-            practice.snippet = (
-                _marked(snippet)
-                if snippet
-                else first_match([getattr(practice, f) for f in SNIPPET_FIELDS], parsed)
-            )
-        return practices
-    for practice in practices:
-        practice.title_marked = highlight(practice.title, parsed, words=10_000)
-        practice.snippet = first_match([getattr(practice, f) for f in SNIPPET_FIELDS], parsed)
-    return practices
-
-
-def _headlines(pks, text):
-    options = (
-        f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
-        'MaxFragments=2, FragmentDelimiter=" … "'
-    )
-    body = " || ' ' || ".join(f"coalesce(p.{name}, '')" for name in SNIPPET_FIELDS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT p.id,
-                   ts_headline(%s, p.title, q, %s),
-                   ts_headline(%s, {body}, q, %s)
-              FROM practices_practice p, websearch_to_tsquery(%s, %s) q
-             WHERE p.id = ANY(%s)
-            """,  # noqa: S608 - only constant column names are formatted in
-            [CONFIG, f"{options}, HighlightAll=true", CONFIG, options, CONFIG, text, pks],
-        )
-        return {pk: (title, snippet) for pk, title, snippet in cursor.fetchall()}
 
 
 # --- keeping the PostgreSQL documents up to date ----------------------------------------------

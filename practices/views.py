@@ -109,11 +109,9 @@ def linked_items(practice):
     return items
 
 
-@public_page
-def practice_detail(request, slug):
-    practice = get_object_or_404(
-        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
-    )
+def practice_page_context(request, practice):
+    """What a practice's page shows: shared by the public page and the author's preview, so
+    that the preview looks exactly as the public page will."""
 
     def linked_and_related():
         items = linked_items(practice)
@@ -128,7 +126,7 @@ def practice_detail(request, slug):
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or request.user.is_authenticated):
         contact = None
-    context = {
+    return {
         "practice": practice,
         "themes": items.get("theme", []),
         "forms": items.get("form", []),
@@ -141,6 +139,14 @@ def practice_detail(request, slug):
         "contact": contact,
         "library_url": reverse("practices:list"),
     }
+
+
+@public_page
+def practice_detail(request, slug):
+    practice = get_object_or_404(
+        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
+    )
+    context = practice_page_context(request, practice)
     response = render(request, "practices/detail.html", context)
     if not practice.is_published:
         patch_cache_control(response, private=True, no_store=True)

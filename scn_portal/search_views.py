@@ -3,23 +3,23 @@ organisations and the practitioners the person may see, each group with a highli
 snippet of why it matched. `kind` narrows the page to one group, paginated."""
 
 from django import forms
-from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Q, Value, When, Window
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City, PartnerOrganisation, Practitioner
-from practices.models import Practice
+from cities.models import City, PartnerOrganisation, Practitioner, Region
 from practices.search import (
     MAX_QUERY_LENGTH,
-    add_snippets,
     clean_query,
     contains_all,
     correct,
     first_match,
     highlight,
     parse,
-    search_practices,
+    ranked_page,
 )
 
 PRACTICES_PER_PAGE = 10
@@ -48,7 +48,12 @@ class SearchForm(forms.Form):
 
 
 class Group:
-    """One kind of result: how it is searched and how each row explains its match."""
+    """One kind of result: how it is searched, the columns a result shows (`columns`: the
+    same names in every group, so that the groups are read in one UNION ALL query) and how
+    each row explains its match."""
+
+    # The columns every group selects, in this order.
+    COLUMNS = ["name", "slug", "meta_a", "meta_b", "meta_c", "text_a", "text_b"]
 
     def __init__(self, kind, heading, fields, snippet_fields):
         self.kind = kind
@@ -57,6 +62,14 @@ class Group:
         self.snippet_fields = snippet_fields
 
     def queryset(self, user):
+        raise NotImplementedError
+
+    def columns(self):
+        """Expressions for COLUMNS; those a group has no use for are NULL."""
+        raise NotImplementedError
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        """An unsaved instance carrying what a result shows, from a row of COLUMNS."""
         raise NotImplementedError
 
     def search(self, user, parsed):
@@ -71,6 +84,31 @@ class Group:
             )
         ).order_by("-in_name", self.fields[0], "pk")
 
+    def rows_sql(self, user, parsed, offset, limit):
+        """SQL and parameters for this group's matches from `offset` (at most `limit`),
+        each row with the group's kind, its position and the number of all matches; the
+        first match always comes too, so that the count is known for any page."""
+        found = self.search(user, parsed)
+        columns = {
+            name: expression if expression is not None else Value(None, CharField())
+            for name, expression in zip(self.COLUMNS, self.columns(), strict=True)
+        }
+        ordered = found.annotate(
+            result_kind=Value(self.kind, CharField()),
+            found=Window(Count("pk")),
+            position=Window(
+                RowNumber(),
+                order_by=[F("in_name").desc(), F(self.fields[0]).asc(), F("pk").asc()],
+            ),
+            **{f"result_{name}": expression for name, expression in columns.items()},
+        ).values("result_kind", "pk", "found", "position", *(f"result_{n}" for n in columns))
+        sql, params = ordered.order_by().query.sql_with_params()
+        return (
+            f"SELECT * FROM ({sql}) AS {self.kind}_rows "  # noqa: S608 - compiled by Django
+            "WHERE (position > %s AND position <= %s) OR position = 1",
+            [*params, offset, offset + limit],
+        )
+
     def explain(self, rows, parsed):
         rows = list(rows)
         for row in rows:
@@ -81,18 +119,48 @@ class Group:
 
 class CityGroup(Group):
     def queryset(self, user):
-        return City.objects.members().select_related("region")
+        return City.objects.members()
+
+    def columns(self):
+        return [F("name"), F("slug"), F("country"), F("region__name"), None, F("profile"), None]
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        region = Region(name=meta_b)
+        return City(pk=pk, name=name, slug=slug, country=meta_a, region=region, profile=text_a)
 
 
 class OrganisationGroup(Group):
     def queryset(self, user):
         return PartnerOrganisation.objects.all()
 
+    def columns(self):
+        return [F("name"), F("slug"), F("kind"), None, None, F("description"), None]
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        return PartnerOrganisation(pk=pk, name=name, slug=slug, kind=meta_a, description=text_a)
+
 
 class PractitionerGroup(Group):
     def queryset(self, user):
         # Who sees which profile is decided in one place, as in the directory.
-        return Practitioner.objects.visible_to(user).select_related("city", "organisation")
+        return Practitioner.objects.visible_to(user)
+
+    def columns(self):
+        return [
+            F("full_name"),
+            F("slug"),
+            F("role_title"),
+            F("organisation__name"),
+            F("city__name"),
+            F("bio"),
+            None,
+        ]
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        practitioner = Practitioner(pk=pk, full_name=name, slug=slug, role_title=meta_a, bio=text_a)
+        practitioner.organisation = PartnerOrganisation(name=meta_b) if meta_b else None
+        practitioner.city = City(name=meta_c) if meta_c else None
+        return practitioner
 
 
 GROUPS = [
@@ -110,36 +178,84 @@ GROUPS = [
 KINDS = {"practice", *(group.kind for group in GROUPS)}
 
 
-def _page(request, queryset, per_page, number):
-    return Paginator(queryset, per_page).get_page(number)
+def _page_number(value):
+    try:
+        return max(1, int(value))
+    except (TypeError, ValueError):
+        return 1
 
 
-def _preview(queryset, size):
-    """The first page of `queryset` and the number of all its rows, in one query."""
-    rows = list(queryset.annotate(found=Window(Count("pk")))[:size])
-    paginator = Paginator(queryset, size)
-    paginator.count = rows[0].found if rows else 0
-    page_obj = paginator.page(1)
-    page_obj.object_list = rows
+def _page_obj(rows, found, per_page, number, cap=None):
+    """A page of `rows` (already fetched) out of `found`, for the pagination template."""
+    paginator = Paginator([], per_page)
+    paginator.count = min(found, cap) if cap else found
+    page_obj = Page(rows, number, paginator)
+    page_obj.more_than_counted = bool(cap) and found > cap
     return page_obj
 
 
-def _ranked_page(queryset, per_page, number):
-    """The page `number` of ranked practice: the matches are counted up to COUNT_LIMIT
-    (a common word can match a third of the library; nobody pages that far) and ranked on
-    their id and document alone; only the page's rows are then fetched whole."""
-    found = queryset.order_by().values("pk")[: COUNT_LIMIT + 1].count()
-    paginator = Paginator(queryset.values_list("pk", flat=True), per_page)
-    paginator.count = min(found, COUNT_LIMIT)
-    page_obj = paginator.get_page(number)
-    page_obj.more_than_counted = found > COUNT_LIMIT
-    order = {pk: index for index, pk in enumerate(page_obj.object_list)}
-    rows = queryset.model.objects.filter(pk__in=order).with_list_data() if order else []
-    page_obj.object_list = sorted(rows, key=lambda row: order[row.pk])
-    return page_obj
+def _last_page(found, per_page, cap=None):
+    found = min(found, cap) if cap else found
+    return max(1, -(-found // per_page))
+
+
+def _practice_page(query, number):
+    """The page `number` of ranked practice for `query`: one query, a second one when the
+    page is past the end (then the last page is shown). Matches are paged up to COUNT_LIMIT
+    (a common word can match a third of the library; nobody pages that far)."""
+    number = min(number, _last_page(COUNT_LIMIT, PRACTICES_PER_PAGE))
+    found, rows = ranked_page(query, (number - 1) * PRACTICES_PER_PAGE, PRACTICES_PER_PAGE)
+    last = _last_page(found, PRACTICES_PER_PAGE, COUNT_LIMIT)
+    if not rows and found and number > last:
+        number = last
+        found, rows = ranked_page(query, (number - 1) * PRACTICES_PER_PAGE, PRACTICES_PER_PAGE)
+    return _page_obj(rows, found, PRACTICES_PER_PAGE, number, COUNT_LIMIT)
+
+
+def _group_pages(user, parsed, groups, per_page, number):
+    """A page of each of `groups`, all in one UNION ALL query (a second one when a single
+    group's page is past its end): {kind: page_obj}."""
+
+    def fetch(number):
+        offset = (number - 1) * per_page
+        parts = [group.rows_sql(user, parsed, offset, per_page) for group in groups]
+        sql = " UNION ALL ".join(part for part, _params in parts)
+        params = [param for _part, part_params in parts for param in part_params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            records = cursor.fetchall()
+        pages = {}
+        for group in groups:
+            mine = [r for r in records if r[0] == group.kind]
+            found = mine[0][2] if mine else 0
+            rows = [
+                group.build(pk, *columns)
+                for _kind, pk, _found, position, *columns in sorted(mine, key=lambda r: r[3])
+                if position > offset
+            ]
+            pages[group.kind] = (found, rows)
+        return pages
+
+    pages = fetch(number)
+    if len(groups) == 1:
+        found, rows = pages[groups[0].kind]
+        if not rows and found and number > _last_page(found, per_page):
+            number = _last_page(found, per_page)
+            pages = fetch(number)
+    result = {}
+    for group in groups:
+        found, rows = pages[group.kind]
+        page_obj = _page_obj(rows, found, per_page, number)
+        page_obj.object_list = group.explain(rows, parsed)
+        result[group.kind] = page_obj
+    return result
 
 
 def search(request):
+    """At most four queries for any search: the practice page (with its count, snippets
+    and themes), a corrected search when nothing matched (two: the correction, then the
+    page) or the last page when the page asked for is past the end, and the other groups
+    together."""
     form = SearchForm(request.GET)
     form.is_valid()
     query = form.cleaned_data.get("q", "")
@@ -149,39 +265,37 @@ def search(request):
     if not parsed:
         return render(request, "scn_portal/search.html", context)
 
-    page_number = request.GET.get("page")
+    number = _page_number(request.GET.get("page"))
     results = []
     corrected = None
     if kind in ("", "practice"):
-        practices = search_practices(Practice.objects.published(), query)
-        page_obj = _ranked_page(practices, PRACTICES_PER_PAGE, page_number)
+        page_obj = _practice_page(query, number)
         if not page_obj.paginator.count:
             corrected = correct(query)
             if corrected:
-                practices = search_practices(Practice.objects.published(), corrected)
-                page_obj = _ranked_page(practices, PRACTICES_PER_PAGE, page_number)
-        page_obj.object_list = add_snippets(page_obj.object_list, corrected or query)
+                page_obj = _practice_page(corrected, 1)
         results.append(
             {"kind": "practice", "heading": _("Practice"), "page_obj": page_obj, "paged": True}
         )
-    for group in GROUPS:
-        if kind not in ("", group.kind):
-            continue
-        found = group.search(request.user, parsed)
+    groups = [group for group in GROUPS if kind in ("", group.kind)]
+    if groups:
         if kind:
-            page_obj = _page(request, found, OTHERS_PER_PAGE, page_number)
+            pages = _group_pages(request.user, parsed, groups, OTHERS_PER_PAGE, number)
         else:
-            page_obj = _preview(found, OTHERS_PREVIEW)
-        page_obj.object_list = group.explain(page_obj.object_list, parsed)
-        results.append(
-            {"kind": group.kind, "heading": group.heading, "page_obj": page_obj, "paged": kind}
-        )
+            pages = _group_pages(request.user, parsed, groups, OTHERS_PREVIEW, 1)
+        for group in groups:
+            results.append(
+                {
+                    "kind": group.kind,
+                    "heading": group.heading,
+                    "page_obj": pages[group.kind],
+                    "paged": kind,
+                }
+            )
     context.update(
         results=results,
         corrected=corrected,
         total=sum(result["page_obj"].paginator.count for result in results),
-        more_than_total=any(
-            getattr(result["page_obj"], "more_than_counted", False) for result in results
-        ),
+        more_than_total=any(result["page_obj"].more_than_counted for result in results),
     )
     return render(request, "scn_portal/search.html", context)

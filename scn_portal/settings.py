@@ -333,6 +333,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # instead of failing the page: scn_portal/accounts.py.
 ACCOUNT_ADAPTER = "scn_portal.accounts.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "scn_portal.accounts.SignupForm"}
+# --- audit456 ---
+# A member is told by email when their password or email address changes (the old address
+# hears of an email change), so that a hijacked account does not go unnoticed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 # --- perf ---
 # Expensive figures (the library's facet counts, the member cities on the maps, the home

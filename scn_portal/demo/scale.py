@@ -114,6 +114,9 @@ ACTIVITIES = [
     "psychosocial support",
     "women's safety walks",
     "after-school clubs",
+    "returnee reintegration",
+    "online radicalisation prevention",
+    "counter-messaging against hate speech online",
 ]
 TITLE_FORMS = ["{activity} in {city}", "{city}: {activity}", "{activity} for {city}'s districts"]
 

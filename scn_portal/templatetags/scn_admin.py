@@ -1,6 +1,7 @@
 """Template tags for the admin: the "waiting for you" counts on the admin index."""
 
 from django import template
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,12 +14,23 @@ register = template.Library()
 NEW = f"?status__exact={InboxStatus.NEW}"
 
 
-def _inbox(model):
+def _inbox(model, unsent_label):
     opts = model._meta
+    changelist = f"admin:{opts.app_label}_{opts.model_name}_changelist"
+
+    def counts():
+        return model.objects.aggregate(
+            new=Count("pk", filter=Q(status=InboxStatus.NEW)),
+            # New and the email about it failed: no one may know it is there.
+            unsent=Count("pk", filter=Q(status=InboxStatus.NEW, notified=False)),
+        )
+
     return {
         "permission": f"{opts.app_label}.view_{opts.model_name}",
-        "count": lambda: model.objects.new().count(),
-        "url": lambda: reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist") + NEW,
+        "counts": counts,
+        "url": lambda: reverse(changelist) + NEW,
+        "unsent_label": unsent_label,
+        "unsent_url": lambda: reverse(changelist) + NEW + "&notified__exact=0",
     }
 
 
@@ -31,9 +43,18 @@ SUMMARY = [
             "url": lambda: reverse("admin:practices_practice_queue"),
         },
     ),
-    (_("new contact messages"), _inbox(ContactMessage)),
-    (_("new membership applications"), _inbox(MembershipApplication)),
-    (_("new messages to practitioners"), _inbox(PractitionerMessage)),
+    (
+        _("new contact messages"),
+        _inbox(ContactMessage, _("contact messages staff were not emailed about")),
+    ),
+    (
+        _("new membership applications"),
+        _inbox(MembershipApplication, _("membership applications staff were not emailed about")),
+    ),
+    (
+        _("new messages to practitioners"),
+        _inbox(PractitionerMessage, _("messages to practitioners that could not be delivered")),
+    ),
     (
         _("practitioner profiles claimed by members"),
         {
@@ -51,9 +72,22 @@ SUMMARY = [
 def moderation_summary(context):
     """How many of each thing staff must handle, for what this user may handle."""
     user = context["request"].user
-    items = [
-        {"label": label, "count": spec["count"](), "url": spec["url"]()}
-        for label, spec in SUMMARY
-        if user.has_perm(spec["permission"])
-    ]
-    return {"items": items}
+    items, unsent = [], []
+    for label, spec in SUMMARY:
+        if not user.has_perm(spec["permission"]):
+            continue
+        if "counts" not in spec:
+            items.append({"label": label, "count": spec["count"](), "url": spec["url"]()})
+            continue
+        counts = spec["counts"]()
+        items.append({"label": label, "count": counts["new"], "url": spec["url"]()})
+        if counts["unsent"]:
+            # Shown only when there is one: an email failed and no one may have seen it.
+            unsent.append(
+                {
+                    "label": spec["unsent_label"],
+                    "count": counts["unsent"],
+                    "url": spec["unsent_url"](),
+                }
+            )
+    return {"items": items, "unsent": unsent}

@@ -91,6 +91,7 @@ def test_sign_in_with_wrong_password_says_so_in_the_site_layout(client, member):
     assert response.status_code == 200
     assert "site-header" in response.text
     assert "form-error-summary" in response.text
+    assert '<label for="id_remember">Remember Me</label>' in response.text  # no colon
     assert f'value="{member.email}"' in response.text
 
 
@@ -199,3 +200,58 @@ def test_unverified_account_cannot_sign_in(client):
 
     assert "_auth_user_id" not in client.session
     assert mail.outbox[-1].to == ["unverified@example.org"]
+
+
+def change_email(client, new_address):
+    client.post(reverse("account_email"), {"action_add": "", "email": new_address})
+    client.post(verification_link(mail.outbox[-1]))
+
+
+def test_the_relay_follows_the_member_to_a_new_email_address(client, member):
+    from tests.factories import PractitionerFactory
+
+    profile = PractitionerFactory(user=member, email=member.email)
+    client.force_login(member)
+
+    change_email(client, "moved@example.org")
+
+    member.refresh_from_db()
+    profile.refresh_from_db()
+    assert member.email == "moved@example.org"
+    assert profile.email == "moved@example.org"  # relayed messages reach the new address
+
+
+def test_an_address_staff_set_on_the_profile_stays_when_the_account_changes(client, member):
+    from tests.factories import PractitionerFactory
+
+    profile = PractitionerFactory(user=member, email="office@city.example.org")
+    client.force_login(member)
+
+    change_email(client, "moved@example.org")
+
+    profile.refresh_from_db()
+    assert profile.email == "office@city.example.org"
+
+
+def test_a_changed_password_is_told_to_the_member_by_email(client, member):
+    client.force_login(member)
+
+    client.post(
+        reverse("account_change_password"),
+        {"oldpassword": DEFAULT_PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    message = mail.outbox[-1]
+    assert message.to == [member.email]
+    assert "Strong Cities Network" in message.subject
+    assert "password" in message.body.lower()
+
+
+def test_the_old_address_is_told_of_an_email_change(client, member):
+    old_address = member.email
+    client.force_login(member)
+
+    change_email(client, "moved@example.org")
+
+    assert mail.outbox[-1].to == [old_address]
+    assert "moved@example.org" in mail.outbox[-1].body

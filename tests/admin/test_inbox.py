@@ -153,3 +153,41 @@ def test_moderators_decline_a_claim(moderator_client, member):
     moderator_client.post(url, {"action": "decline_claims", ACTION_CHECKBOX_NAME: [claimed.pk]})
     claimed.refresh_from_db()
     assert claimed.claim_requested_by is None and claimed.user is None
+
+
+@pytest.mark.parametrize(
+    ("make", "name", "label"),
+    [
+        (
+            ContactMessageFactory,
+            "scn_portal_contactmessage",
+            "contact messages staff were not emailed about",
+        ),
+        (
+            MembershipApplicationFactory,
+            "cities_membershipapplication",
+            "membership applications staff were not emailed about",
+        ),
+        (
+            make_practitioner_message,
+            "cities_practitionermessage",
+            "messages to practitioners that could not be delivered",
+        ),
+    ],
+)
+def test_the_admin_index_warns_of_new_items_nobody_was_emailed_about(
+    moderator_client, make, name, label
+):
+    make(notified=True)
+    make(notified=False, status=InboxStatus.DONE)  # handled: no warning for it
+    index = reverse("admin:index")
+    assert label not in moderator_client.get(index).text
+
+    make(notified=False)
+    make(notified=False)
+    page = moderator_client.get(index).text
+
+    assert label in page
+    url = reverse(f"admin:{name}_changelist") + "?status__exact=new&amp;notified__exact=0"
+    link = page[page.index(url) : page.index(label)]
+    assert '<span class="scn-summary-count">2</span>' in link

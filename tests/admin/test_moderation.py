@@ -60,6 +60,33 @@ def test_the_queue_lists_submitted_practice_oldest_first_with_city_submitter_and
     assert "5\xa0days" in page
     assert "Proposed update" in page
     assert review_url(older) in page
+    # Every row has the same status: no column for it, so the waiting time has the room.
+    assert "column-status" not in page
+    assert "column-waiting" in page
+    # The review link comes right after the title, visible even when the table scrolls.
+    assert (
+        page.index("column-title") < page.index("column-review_column") < page.index("column-city")
+    )
+
+
+def test_the_waiting_time_is_given_in_its_largest_unit_only(moderator_client):
+    PracticeFactory(
+        status=Status.SUBMITTED,
+        submitted_at=timezone.now() - timezone.timedelta(days=9, hours=5),
+        published_at=None,
+    )
+
+    page = moderator_client.get(QUEUE).content.decode()
+
+    assert "1\xa0week<" in page  # not "1 week, 2 days": the column stays narrow
+
+
+def test_the_full_practice_list_shows_the_status(moderator_client):
+    waiting_since(1)
+
+    page = moderator_client.get(CHANGELIST).content.decode()
+
+    assert "column-status" in page
 
 
 @pytest.mark.parametrize(
@@ -128,6 +155,35 @@ def test_the_review_screen_shows_the_whole_submission(
     assert "Add outcomes." in page  # the history
     for action in ["publish", "request_changes", "reject"]:
         assert decide_url(submission, action) in page
+    preview = reverse("practices:preview", args=[submission.pk])
+    assert preview in page  # the public page as it will look
+    assert moderator_client.get(preview).status_code == 200
+
+
+def test_a_submitter_without_a_name_is_shown_by_address_once(moderator_client):
+    from tests.factories import UserFactory
+
+    nameless = UserFactory(email="nameless@example.org", first_name="", last_name="")
+    practice = waiting_since(1, submitted_by=nameless)
+
+    review = moderator_client.get(review_url(practice)).content.decode()
+    change = moderator_client.get(
+        reverse("admin:practices_practice_change", args=[practice.pk])
+    ).content.decode()
+
+    for page in (review, change):
+        assert "nameless@example.org" in page
+        assert "&lt;nameless@example.org&gt;" not in page
+
+
+def test_the_review_screen_marks_themes_the_author_proposed(moderator_client):
+    PracticeFactory(themes=["online harms"])  # published: a theme of the library
+    practice = waiting_since(1, themes=["online harms", "street football"])
+
+    page = moderator_client.get(review_url(practice)).content.decode()
+
+    assert "online harms," in page  # already in the library: no mark
+    assert "street football <strong>(new theme proposed by the author)</strong>" in page
 
 
 def _superuser():

@@ -159,6 +159,18 @@ def test_no_contact_link_when_the_practitioner_accepts_no_messages(member_client
     assert "Contact this practitioner" not in response.text
 
 
+def test_no_contact_link_when_there_is_no_address_to_relay_to(client, member_client):
+    practitioner = PractitionerFactory(accepts_messages=True, email="", is_public=True)
+
+    response = member_client.get(practitioner.get_absolute_url())
+
+    assert "Contact this practitioner" not in response.text
+    url = reverse("cities:contact_practitioner", args=[practitioner.slug])
+    assert member_client.get(url).status_code == 404  # the link would have led nowhere
+    client.logout()
+    assert "write to this practitioner" not in client.get(practitioner.get_absolute_url()).text
+
+
 def test_member_without_a_profile_may_claim_an_unclaimed_one(member_client):
     practitioner = PractitionerFactory()
 

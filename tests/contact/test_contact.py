@@ -36,6 +36,14 @@ def test_the_footer_links_to_the_contact_page(client):
     assert f'href="{URL}"' in client.get(reverse("home")).text
 
 
+def test_the_about_page_links_to_the_contact_page_and_the_application(client):
+    text = client.get(reverse("about")).text
+    main = text[text.index("<main") : text.index("</main>")]  # not only the footer's links
+
+    assert f'href="{URL}"' in main
+    assert f'href="{reverse("cities:join")}"' in main
+
+
 def test_a_topic_in_the_address_is_chosen_in_the_form(client):
     response = client.get(URL + "?topic=partnership")
     assert response.context["form"]["topic"].value() == "partnership"

@@ -73,6 +73,9 @@ def test_draft_needs_only_a_title(author_client, author):
     assert "Your draft has been saved." in page.text
     assert "Still needed before you can submit" in page.text
     assert "Summary" in page.text
+    preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
+    assert preview.status_code == 200  # a draft with no city or themes yet previews too
+    assert "Street football" in preview.text
 
 
 def test_draft_without_title_is_refused_and_keeps_everything_typed(author_client, author):
@@ -98,6 +101,11 @@ def test_draft_without_title_is_refused_and_keeps_everything_typed(author_client
     assert not Practice.objects.by_author(author).exists()
     assert "Please correct the errors below" in response.text
     assert "The end year cannot be before the start year." in response.text
+    # The summary at the top links to each mistake, however far down the long form it is.
+    summary = response.text[response.text.index("form-error-summary") :]
+    summary = summary[: summary.index("</div>")]
+    assert '<a href="#id_title">Title: This field is required.</a>' in summary
+    assert 'href="#id_end_year">End year: The end year cannot be before' in summary
     kept = form_state(response.text)
     for name, value in data.items():
         if name == "action":
@@ -215,6 +223,42 @@ def test_preview_looks_like_the_public_page_with_a_banner(author_client, author)
     assert "practice-body" in response.text
     assert "Noise." in response.text
     assert reverse("practices:submit", args=[practice.pk]) in response.text
+
+
+def article(html):
+    """The practice's page without the site's header and footer, nor the preview banner."""
+    return html[html.index('<article class="container practice-page">') : html.index("</article>")]
+
+
+def test_preview_is_the_public_page_itself(author_client, author):
+    organisation = PartnerOrganisationFactory(name="Mentor Foundation")
+    practice = PracticeFactory(
+        submitted_by=author, title="Quiet rooms", problem="Noise.", themes=["youth"]
+    )
+    practice.organisations.add(organisation)
+    practice.other_cities.add(CityFactory(name="Other Town"))
+    AttachmentFactory(practice=practice, title="Evaluation report")
+
+    public = author_client.get(practice.get_absolute_url())
+    preview = author_client.get(reverse("practices:preview", args=[practice.pk]))
+
+    assert article(preview.text) == article(public.text)
+    assert "library.css" in preview.text
+    assert "no-store" in preview["Cache-Control"]
+
+
+def test_draft_preview_has_the_public_pages_layout(author_client, author):
+    practice = PracticeFactory(
+        submitted_by=author, status=Status.DRAFT, title="Quiet rooms", themes=["youth"]
+    )
+    AttachmentFactory(practice=practice, title="Evaluation report")
+
+    text = author_client.get(reverse("practices:preview", args=[practice.pk])).text
+
+    for part in ["practice-header", "practice-place", "practice-aside", "Find similar practice"]:
+        assert part in text, part
+    assert "Evaluation report" in text
+    assert "Not public." not in text  # the preview banner says it once
 
 
 def test_published_preview_offers_an_update_to_its_author(author_client, author):

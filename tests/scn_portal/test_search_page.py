@@ -145,19 +145,64 @@ def test_any_query_gets_a_page(client, query):
     assert response.status_code == 200
 
 
-def test_a_search_page_runs_a_constant_number_of_queries(
-    client, member, django_assert_max_num_queries
-):
-    for n in range(15):
-        practice = PracticeFactory(title=f"Youth project {n}", themes=["youth", f"t{n}"])
-        PractitionerFactory(full_name=f"Youth Worker {n}", city=practice.city)
-    client.force_login(member)
-    search(client, "youth")  # the session is warm
+def make_search_data(n, start=0):
+    for i in range(start, start + n):
+        practice = PracticeFactory(title=f"Youth project {i}", themes=["youth", f"t{i}"])
+        PractitionerFactory(full_name=f"Youth Worker {i}", city=practice.city, is_public=True)
+        CityFactory(name=f"Youthville {i}")
+        PartnerOrganisationFactory(name=f"Youth Trust {i}")
 
-    with django_assert_max_num_queries(14):
-        search(client, "youth")
-    with django_assert_max_num_queries(14):
-        search(client, "youthh")  # nothing found: on PostgreSQL, a corrected second search
+
+# Every case of the page: no query, results, nothing found, a misspelt word (corrected on
+# PostgreSQL), one kind of result, a later page and a page past the end.
+SEARCH_CASES = [
+    {"q": ""},
+    {"q": "youth"},
+    {"q": "zzyzx"},
+    {"q": "youthh"},
+    {"q": "youth", "page": "2"},
+    {"q": "youth", "page": "99"},
+    {"q": "youth", "kind": "practice", "page": "2"},
+    {"q": "youth", "kind": "city"},
+    {"q": "youth", "kind": "organisation", "page": "99"},
+    {"q": "youth", "kind": "practitioner", "page": "2"},
+    {"q": "youthh", "page": "3"},
+]
+
+
+@pytest.mark.parametrize("params", SEARCH_CASES, ids=lambda params: "&".join(params.values()))
+def test_a_visitor_search_runs_at_most_four_queries_whatever_the_data_size(
+    visitor, params, django_assert_max_num_queries
+):
+    make_search_data(3)
+    with django_assert_max_num_queries(4):
+        assert visitor.get(reverse("search"), params).status_code == 200
+    make_search_data(25, start=3)
+    with django_assert_max_num_queries(4):
+        assert visitor.get(reverse("search"), params).status_code == 200
+
+
+@pytest.mark.parametrize("params", SEARCH_CASES, ids=lambda params: "&".join(params.values()))
+def test_a_member_search_runs_a_fixed_number_of_queries(
+    client, member, params, django_assert_max_num_queries
+):
+    make_search_data(25)
+    client.force_login(member)
+    # Two more than a visitor's: the session and the user.
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("search"), params).status_code == 200
+
+
+def test_a_page_past_the_end_shows_the_last_page(client):
+    make_search_data(25)
+
+    text = search(client, "youth", page=99)
+    assert "Page 3 of 3" in text
+    assert text.count('class="search-result"') == 5 + 5 + 5 + 5
+
+    cities = search(client, "youthville", kind="city", page=99)
+    assert "Page 2 of 2" in cities
+    assert cities.count('class="search-result"') == 5
 
 
 @pytest.mark.postgres
