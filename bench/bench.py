@@ -1,21 +1,25 @@
 """`make bench`: how fast the portal serves its pages at scale, as in production.
 
-Builds a throwaway PostgreSQL database with `load_demo_data --scale`, serves the portal
-with gunicorn (DEBUG off, whitenoise, Redis cache, the settings a deployment uses), and
+Builds a throwaway PostgreSQL database (scn_bench_<practices>) with `load_demo_data
+--scale`, serves the portal with gunicorn (DEBUG off, whitenoise, Redis cache when Redis
+answers on 127.0.0.1:6379, else the database cache: the settings a deployment uses), and
 loads each page with wrk at 8 connections. The same server's /healthz/ (a fixed short
 response) is the baseline: each page's throughput is printed as a ratio of it, so the figures
-mean the same on any machine. Results go to stdout and to docs/benchmarks.md.
+mean the same on any machine. Results go to stdout and to docs/benchmarks.md (with the raw
+figures in docs/benchmarks.json, from which the growth table between scales is made).
 
-    python bench/bench.py [--practices 20000] [--page-cache] [--duration 10]
+    python bench/bench.py [--practices 20000] [--page-cache] [--reuse-db] [--duration 10]
 """
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -25,7 +29,22 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PORT = 8799
-PG = "postgres://postgres@127.0.0.1:5432"
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+REDIS = ("127.0.0.1", 6379)
+# Targets (issue 9): each page's throughput as a share of the baseline's, and p99 latency.
+TARGET_RATIO = {False: 0.10, True: 0.5}
+TARGET_P99_MS = 100
+# A list page at 100,000 practices keeps this share of its ratio at 20,000.
+TARGET_GROWTH = 0.8
+LIST_PAGES = {
+    "home",
+    "city directory",
+    "practice library",
+    "library, two facets",
+    "library, text query",
+    "organisations",
+    "search page",
+}
 
 
 def parse_args():
@@ -40,10 +59,15 @@ def parse_args():
     parser.add_argument(
         "--page-cache", action="store_true", help="cache whole pages for signed-out visitors"
     )
-    parser.add_argument("--reuse-db", action="store_true", help="keep an existing bench database")
-    parser.add_argument("--database", default="scn_bench")
+    parser.add_argument(
+        "--reuse-db",
+        action="store_true",
+        help="keep the bench database if it holds the data asked for (else it is rebuilt)",
+    )
+    parser.add_argument("--database", help="default: scn_bench_<practices>")
     parser.add_argument("--output", default=str(BASE_DIR / "docs" / "benchmarks.md"))
     args = parser.parse_args()
+    args.database = args.database or f"scn_bench_{args.practices}"
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", args.database):
         parser.error("--database must be a plain lower-case name")
     return args
@@ -68,6 +92,15 @@ def ensure_wrk():
     run("apt-get", "install", "-y", "-qq", "wrk", quiet=True)
 
 
+def redis_answers():
+    try:
+        with socket.create_connection(REDIS, timeout=1) as connection:
+            connection.sendall(b"PING\r\n")
+            return connection.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
 def server_env(args):
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(
@@ -78,7 +111,9 @@ def server_env(args):
             "SCN_TESTING": "0",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "0",
-            "CACHE_URL": os.environ.get("CACHE_URL", "redis://127.0.0.1:6379/9"),
+            "CACHE_URL": os.environ.get(
+                "CACHE_URL", "redis://127.0.0.1:6379/9" if redis_answers() else ""
+            ),
             "CACHE_KEY_PREFIX": "scn-bench",
             "PAGE_CACHE_SECONDS": "300" if args.page_cache else "0",
             "CONN_MAX_AGE": "600",
@@ -89,23 +124,40 @@ def server_env(args):
     return env
 
 
-def prepare_database(args, env):
-    exists = subprocess.run(
-        [
-            "psql",
-            f"{PG}/postgres",
-            "-tAc",
-            f"SELECT 1 FROM pg_database WHERE datname='{args.database}'",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+def psql(database, sql):
+    return subprocess.run(
+        ["psql", f"{PG}/{database}", "-tAc", sql], capture_output=True, text=True, check=True
     ).stdout.strip()
-    if exists and args.reuse_db:
+
+
+def holds_the_data(args):
+    """Whether the bench database exists and holds the generated rows asked for."""
+    if not psql("postgres", f"SELECT 1 FROM pg_database WHERE datname='{args.database}'"):
+        return False
+    try:
+        counts = psql(
+            args.database,
+            "SELECT (SELECT count(*) FROM practices_practice WHERE slug LIKE 'scale-%'), "
+            "(SELECT count(*) FROM cities_city WHERE slug LIKE 'scale-%'), "
+            "(SELECT count(*) FROM cities_partnerorganisation WHERE slug LIKE 'scale-%'), "
+            "(SELECT count(*) FROM cities_practitioner WHERE slug LIKE 'scale-%')",
+        )
+    except subprocess.CalledProcessError:
+        return False
+    wanted = (args.practices, args.cities, args.organisations, args.practitioners)
+    return counts == "|".join(str(n) for n in wanted)
+
+
+def prepare_database(args, env):
+    if args.reuse_db and holds_the_data(args):
+        # New migrations (indexes) still apply to a kept database.
+        run(PYTHON, "manage.py", "migrate", "--no-input", env=env, quiet=True)
+        run(PYTHON, "manage.py", "createcachetable", env=env, quiet=True)
         return
     run("psql", f"{PG}/postgres", "-qc", f"DROP DATABASE IF EXISTS {args.database}")
     run("psql", f"{PG}/postgres", "-qc", f"CREATE DATABASE {args.database}")
     run(PYTHON, "manage.py", "migrate", "--no-input", env=env, quiet=True)
+    run(PYTHON, "manage.py", "createcachetable", env=env, quiet=True)
     started = time.monotonic()
     run(
         PYTHON,
@@ -123,46 +175,56 @@ def prepare_database(args, env):
         env=env,
     )
     print(f"loaded in {time.monotonic() - started:.1f} s", flush=True)
-    run(
-        PYTHON,
-        "manage.py",
-        "shell",
-        "--no-imports",
-        "-c",
-        "from django.db import connection; c = connection.cursor(); c.execute('VACUUM ANALYZE')",
-        env=env,
-        quiet=True,
-    )
+    run("psql", f"{PG}/{args.database}", "-qc", "VACUUM ANALYZE")
+
+
+# Run inside the portal (manage.py shell): the sample addresses, built with the portal's own
+# URL names and the library's own filter parameters, from rows of the bench data.
+SAMPLE_CODE = """
+import json
+from django.urls import NoReverseMatch, reverse
+from cities.models import PartnerOrganisation
+from practices.filters import FACETS_BY_PARAM, LibraryFilterForm
+from practices.models import Practice
+from scn_portal import search_views, views
+
+p = (Practice.objects.published().filter(slug__startswith="scale-")
+     .select_related("city__region").order_by("pk")[100])
+o = (PartnerOrganisation.objects.filter(slug__startswith="scale-", practices__isnull=False)
+     .order_by("pk").first())
+library = reverse("practices:list")
+region, evidence = FACETS_BY_PARAM["region"].param, FACETS_BY_PARAM["evidence"].param
+assert "q" in LibraryFilterForm.base_fields
+paths = [
+    ("baseline", reverse("healthz")),
+    ("home", reverse("home")),
+    ("city directory", reverse("cities:list")),
+    ("city page", p.city.get_absolute_url()),
+    ("practice library", library),
+    ("library, two facets",
+     f"{library}?{region}={p.city.region.slug}&{evidence}={p.evidence_level}"),
+    ("library, text query", f"{library}?q=youth+mentoring"),
+    ("practice page", p.get_absolute_url()),
+    ("organisations", reverse("cities:organisations")),
+    ("organisation page", o.get_absolute_url()),
+]
+if search_views.search is not getattr(views, "_pending", None):
+    paths.append(("search page", reverse("search") + "?q=community+policing"))
+print("PATHS" + json.dumps(paths))
+"""
 
 
 def sample_paths(env):
-    """Real addresses of one city, one practice and two facet values in the bench data."""
-    code = (
-        "from cities.models import City, Region; from practices.models import Practice;"
-        "p = Practice.objects.published().select_related('city__region').order_by('pk')[100];"
-        "print(p.city.slug, p.slug, p.city.region.slug, p.evidence_level)"
-    )
+    """(name, path) of every page measured, the baseline first."""
     out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "--no-imports", "-c", code],
+        [PYTHON, "manage.py", "shell", "--no-imports", "-c", SAMPLE_CODE],
         cwd=BASE_DIR,
         env=env,
         capture_output=True,
         text=True,
         check=True,
-    ).stdout.split()
-    city, practice, region, evidence = out[-4:]
-    return [
-        ("baseline (/healthz/)", "/healthz/"),
-        ("home", "/"),
-        ("city directory", "/cities/"),
-        ("city page", f"/cities/{city}/"),
-        ("practice library", "/practices/"),
-        ("library, two facets", f"/practices/?region={region}&evidence={evidence}"),
-        ("library, text query", "/practices/?q=youth+mentoring"),
-        ("practice page", f"/practices/{practice}/"),
-        ("organisations", "/organisations/"),
-        ("search page", "/search/?q=community+policing"),
-    ]
+    ).stdout
+    return [tuple(pair) for pair in json.loads(out[out.index("PATHS") + 5 :])]
 
 
 def start_server(args, env):
@@ -198,6 +260,9 @@ def to_ms(value, unit):
 
 def measure(path, args):
     url = f"http://127.0.0.1:{PORT}{path}"
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our own server)
+        if response.status != 200:
+            raise SystemExit(f"{path} answered {response.status}, not 200")
     # Warm the page (and any cache) first, then measure.
     subprocess.run(["wrk", "-t2", "-c2", "-d2s", url], capture_output=True, check=True)
     out = subprocess.run(
@@ -211,87 +276,165 @@ def measure(path, args):
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", out)
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
     errors = re.search(r"Socket errors:.*", out)
-    return {
+    result = {
         "rps": rps,
         "p50": to_ms(*p50.groups()),
         "p99": to_ms(*p99.groups()),
         "non2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "errors": errors.group(0) if errors else "",
     }
+    print(f"  {path}: {rps:.0f} requests/s, p99 {result['p99']:.1f} ms", flush=True)
+    return result
 
 
-def table(rows, baseline):
+def verdict(r, baseline, page_cache):
+    misses = []
+    if r["rps"] / baseline < TARGET_RATIO[page_cache]:
+        misses.append(f"ratio < {TARGET_RATIO[page_cache]}")
+    if not page_cache and r["p99"] >= TARGET_P99_MS:
+        misses.append(f"p99 ≥ {TARGET_P99_MS} ms")
+    if r["non2xx"] or r["errors"]:
+        misses.append("errors")
+    return "missed: " + ", ".join(misses) if misses else "met"
+
+
+def table(rows, page_cache):
     lines = [
-        "| page | requests/s | ratio to baseline | median ms | p99 ms | non-2xx |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| page | requests/s | baseline requests/s | ratio | median ms | p99 ms | non-2xx "
+        "| target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
-    for name, path, r in rows:
+    for name, path, r, base in rows:
         lines.append(
-            f"| {name} (`{path}`) | {r['rps']:.0f} | {r['rps'] / baseline:.2f} | "
-            f"{r['p50']:.1f} | {r['p99']:.1f} | {r['non2xx']} |"
+            f"| {name} (`{path}`) | {r['rps']:.0f} | {base['rps']:.0f} | "
+            f"{r['rps'] / base['rps']:.2f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['non2xx']} | "
+            f"{verdict(r, base['rps'], page_cache)} |"
         )
     return "\n".join(lines)
+
+
+def machine():
+    """CPU model, cores, memory, and the versions that matter, for the record."""
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        info = Path("/proc/cpuinfo").read_text()
+        cpu = re.search(r"model name\s*:\s*(.*)", info).group(1).strip()
+        kb = int(re.search(r"MemTotal:\s*(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        memory = f", {kb / 1024 / 1024:.0f} GB RAM"
+    except (OSError, AttributeError):
+        pass
+    server = psql("postgres", "SHOW server_version").split()[0]
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}, {platform.system()} {platform.machine()}, "
+        f"Python {platform.python_version()}, PostgreSQL {server}"
+    )
 
 
 HEADER = (
     "# Benchmarks\n\n"
     "Written by `make bench` (bench/bench.py). Each configuration has its own section; the\n"
     "latest run of a configuration replaces its section. Ratios compare each page with the\n"
-    "baseline (/healthz/, a fixed short response) measured in the same run on the same server.\n"
+    "baseline (/healthz/, a fixed short response) measured on the same server right after\n"
+    "each page (the machine's load may drift during a run).\n\n"
+    f"Targets: without the page cache, every page at least {TARGET_RATIO[False]} of the\n"
+    f"baseline with a p99 under {TARGET_P99_MS} ms; with it, at least {TARGET_RATIO[True]}.\n"
+    f"A list page at 100,000 practices keeps at least {TARGET_GROWTH} of its ratio at 20,000.\n"
 )
+GROWTH_TITLE = "## Growth from 20,000 to 100,000 practices"
 
 
 def write_section(output, title, section):
     """Replace the section headed `title` in `output` (or add it), keeping the others."""
     text = output.read_text() if output.exists() else HEADER
     sections = re.split(r"(?m)^(?=## )", text)
-    head, rest = sections[0], [s for s in sections[1:] if not s.startswith(title + "\n")]
+    rest = [s for s in sections[1:] if not s.startswith(title + "\n")]
     rest.append(section)
-    rest.sort(key=lambda s: s.splitlines()[0])
+    rest.sort(key=lambda s: (s.startswith(GROWTH_TITLE), s.splitlines()[0]))
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(head.rstrip() + "\n\n" + "\n".join(r.rstrip() + "\n" for r in rest))
+    output.write_text(HEADER + "\n" + "\n".join(r.rstrip() + "\n" for r in rest))
+
+
+def growth_section(results, page_cache):
+    """Each list page's ratio at 100,000 practices against its ratio at 20,000, when both
+    scales have been measured in this configuration."""
+    small = results.get(f"20000-{page_cache}")
+    large = results.get(f"100000-{page_cache}")
+    if not small or not large:
+        return None
+    lines = [
+        f"{GROWTH_TITLE}, page cache {'on' if page_cache else 'off'}",
+        "",
+        "| page | ratio at 20,000 | ratio at 100,000 | kept | target |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    for name, ratio in small["ratios"].items():
+        if name not in LIST_PAGES or name not in large["ratios"]:
+            continue
+        kept = large["ratios"][name] / ratio
+        lines.append(
+            f"| {name} | {ratio:.2f} | {large['ratios'][name]:.2f} | {kept:.2f} | "
+            f"{'met' if kept >= TARGET_GROWTH else 'missed'} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def main():
     args = parse_args()
     ensure_wrk()
     env = server_env(args)
+    print(f"cache: {env['CACHE_URL'] or 'the database cache'}", flush=True)
     prepare_database(args, env)
     paths = sample_paths(env)
     server = start_server(args, env)
     try:
-        rows = [(name, path, measure(path, args)) for name, path in paths]
+        # Each page, then the baseline right after it: on a machine whose load drifts, a
+        # page is compared with the baseline of the same moment.
+        rows = []
+        for name, path in paths[1:]:
+            rows.append((name, path, measure(path, args), measure(paths[0][1], args)))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
-    baseline = rows[0][2]["rps"]
-    result = table(rows, baseline)
-    machine = (
-        f"{platform.node()}: {os.cpu_count()} cores, {platform.machine()}, "
-        f"Python {platform.python_version()}, "
-        + subprocess.run(["psql", "--version"], capture_output=True, text=True).stdout.strip()
-    )
+    baselines = [base["rps"] for _name, _path, _r, base in rows]
+    result = table(rows, args.page_cache)
+    state = "on" if args.page_cache else "off"
     heading = (
         f"{args.practices:,} practices, {args.cities:,} cities, "
         f"{args.organisations:,} organisations, {args.practitioners:,} practitioners; "
-        f"page cache {'on' if args.page_cache else 'off'}; gunicorn {args.workers} workers; "
-        f"wrk {args.connections} connections, {args.duration} s per page"
+        f"page cache {state}; gunicorn {args.workers} workers; "
+        f"wrk {args.connections} connections, {args.duration} s per page; "
+        f"cache {'Redis' if env['CACHE_URL'] else 'database'}"
     )
     print()
     print(heading)
+    print(f"baseline: {min(baselines):.0f} to {max(baselines):.0f} requests/s")
     print(result)
-    section_title = (
-        f"## {args.practices:,} practices, page cache {'on' if args.page_cache else 'off'}"
-    )
+    section_title = f"## {args.practices:,} practices, page cache {state}"
     section = (
         f"{section_title}\n\n"
         f"- When: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC\n"
-        f"- Machine: {machine}\n"
-        f"- Data and load: {heading}\n\n"
+        f"- Machine: {machine()}\n"
+        f"- Data and load: {heading}\n"
+        f"- Baseline (measured right after each page): {min(baselines):.0f} to "
+        f"{max(baselines):.0f} requests/s\n\n"
         f"{result}\n"
     )
     output = Path(args.output)
     write_section(output, section_title, section)
+
+    figures = output.with_suffix(".json")
+    results = json.loads(figures.read_text()) if figures.exists() else {}
+    results[f"{args.practices}-{args.page_cache}"] = {
+        "ratios": {name: r["rps"] / base["rps"] for name, _path, r, base in rows},
+        "rows": {name: {**r, "baseline": base} for name, _path, r, base in rows},
+    }
+    figures.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    growth = growth_section(results, args.page_cache)
+    if growth:
+        print()
+        print(growth)
+        write_section(output, growth.splitlines()[0], growth)
     print(f"\nwritten to {output}")
 
 

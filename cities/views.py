@@ -8,13 +8,24 @@ signed-out visitors (scn_portal.page_cache).
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.db.models import CharField, F, IntegerField, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from taggit.models import Tag
 
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
-from cities.models import City, PartnerOrganisation, Practitioner, Region, TaggedCity, map_markers
+from cities.models import (
+    City,
+    PartnerOrganisation,
+    Practitioner,
+    Region,
+    TaggedCity,
+    map_markers,
+    markers_json,
+)
 from practices.models import Practice
-from scn_portal.page_cache import public_page
+from scn_portal.page_cache import cached_data, public_page
 
 CITIES_PER_PAGE = 24
 ORGANISATIONS_PER_PAGE = 24
@@ -52,37 +63,108 @@ def page_without_count(request, queryset, per_page):
     return rows[:per_page], number, len(rows) > per_page
 
 
+def cached_page(name, request, queryset, per_page, count=None):
+    """`paginate`, with the page's rows (and the count) kept in the cache until content
+    changes (scn_portal.page_cache.cached_data), keyed by the whole query string: for
+    lists that are the same for everyone."""
+
+    def compute():
+        page_obj = paginate(request, queryset, per_page, count)
+        return page_obj.paginator.count, page_obj.number, list(page_obj.object_list)
+
+    total, number, rows = cached_data(name, compute, sorted(request.GET.lists()))
+    paginator = Paginator(queryset, per_page)
+    paginator.count = total
+    page_obj = paginator.page(number)
+    page_obj.object_list = rows
+    return page_obj
+
+
+ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
+
+
+def rows_of(queryset, kind, label="name", info=None, more=None, num=None):
+    """`queryset` as rows of one shape (kind, slug, label, two more texts, a number), so
+    several short lists of a page come from ONE query: see `union_of`."""
+    empty = Value("", output_field=CharField())
+    return (
+        queryset.order_by()
+        .annotate(
+            row_kind=Value(kind, output_field=CharField()),
+            row_key=F("slug"),
+            row_label=F(label),
+            row_info=info if info is not None else empty,
+            row_more=more if more is not None else empty,
+            row_num=num if num is not None else Value(0, output_field=IntegerField()),
+        )
+        .values_list(*ROW_COLUMNS)
+    )
+
+
+def union_of(*branches):
+    """Run the branches (from `rows_of`) as one UNION ALL query: {kind: [row, ...]}, each
+    row (slug, label, info, more, num), in no particular order."""
+    lists = {}
+    for kind, *row in branches[0].union(*branches[1:], all=True):
+        lists.setdefault(kind, []).append(row)
+    return lists
+
+
+def by_label(rows):
+    return sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
+
+
 def region_choices():
     return list(Region.objects.values_list("slug", "name"))
 
 
-@public_page
-def city_list(request):
+def directory_choices():
+    """The regions, countries and focus areas that have member cities (two queries), in
+    the visitor's language."""
     members = City.objects.members()
-    # The regions and countries that have member cities, in one query.
     facets = set(
         members.order_by().values_list("region__order", "region__name", "region__slug", "country")
     )
-    regions = sorted({(order, name, slug) for order, name, slug, _country in facets})
     focus_areas = (
         TaggedCity.objects.filter(content_object__in=members)
         .order_by("tag__name")
         .values_list("tag__slug", "tag__name")
         .distinct()
     )
+    regions = sorted({(order, name, slug) for order, name, slug, _country in facets})
+    return {
+        "region": [(slug, name) for _order, name, slug in regions],
+        "country": country_choices(country for *_region, country in facets),
+        "focus": list(focus_areas),
+    }
+
+
+def directory_map(cities):
+    """How many cities the filters select, and their markers for the map (one query)."""
+    points = list(cities.order_by().map_points())
+    has_map = any(lat is not None for _name, _slug, lat, *_rest in points)
+    return {"count": len(points), "markers_json": markers_json(points) if has_map else ""}
+
+
+@public_page
+def city_list(request):
+    # What the filters offer, and the map of what they select, are kept in the cache until
+    # content changes (DATA_CACHE_SECONDS); the page of rows is read every time.
     filterset = CityFilter(
         request.GET,
-        queryset=members.with_list_data(),
-        choices={
-            "region": [(slug, name) for _order, name, slug in regions],
-            "country": country_choices(country for *_region, country in facets),
-            "focus": list(focus_areas),
-        },
+        queryset=City.objects.members().with_list_data(),
+        choices=cached_data("city-directory-choices", directory_choices, get_language()),
     )
     cities = filterset.qs
-    # Every matching city for the map; its length is also the result count.
-    points = list(cities.order_by().map_points())
-    page_obj = paginate(request, cities, CITIES_PER_PAGE, count=len(points))
+    chosen = sorted(
+        (name, value)
+        for name, value in filterset.form.cleaned_data.items()
+        if value and name != "sort"
+    )
+    found = cached_data("city-directory-map", lambda: directory_map(cities), chosen)
+    page_obj = cached_page(
+        "city-directory-page", request, cities, CITIES_PER_PAGE, count=found["count"]
+    )
     return render(
         request,
         "cities/city_list.html",
@@ -90,36 +172,59 @@ def city_list(request):
             "filterset": filterset,
             "page_obj": page_obj,
             "cities": page_obj.object_list,
-            "result_count": len(points),
-            "markers": map_markers(points),
+            "result_count": found["count"],
+            "markers_json": found["markers_json"],
         },
     )
 
 
 @public_page
 def city_detail(request, slug):
-    city = get_object_or_404(
-        City.objects.select_related("region").with_practice_count().prefetch_related("focus_areas"),
-        slug=slug,
-    )
-    practices = (
-        Practice.objects.published()
-        .filter(city=city)
-        .with_list_data()
-        .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
-    )
-    practitioners = (
-        Practitioner.objects.visible_to(request.user)
-        .filter(city=city)
-        .select_related("organisation")
-    )
+    """Four queries: the city; its latest practice and their themes; and in one query its
+    focus areas, partner organisations and the practitioners the viewer may see."""
+    city = get_object_or_404(City.objects.select_related("region").with_practice_count(), slug=slug)
+    members_view = request.user.is_authenticated
+
+    def practice_and_lists():
+        practices = (
+            Practice.objects.published()
+            .filter(city=city)
+            .for_cards()
+            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
+        )
+        lists = union_of(
+            rows_of(city.focus_areas.all(), "focus"),
+            rows_of(city.organisations.all(), "organisation", info=F("kind")),
+            rows_of(
+                Practitioner.objects.visible_to(request.user).filter(city=city),
+                "practitioner",
+                label="full_name",
+                info=F("role_title"),
+                more=F("organisation__name"),
+            ),
+        )
+        return list(practices), lists
+
+    # The same for every visitor (and for every member) until content changes: kept in
+    # the cache, apart for members, who see every practitioner.
+    practices, lists = cached_data("city-page", practice_and_lists, city.pk, members_view)
+    practitioners = []
+    for key, name, role, organisation, _num in by_label(lists.get("practitioner", [])):
+        practitioner = Practitioner(slug=key, full_name=name, role_title=role)
+        if organisation:
+            practitioner.organisation = PartnerOrganisation(name=organisation)
+        practitioners.append(practitioner)
     return render(
         request,
         "cities/city_detail.html",
         {
             "city": city,
+            "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
             "practices": practices,
-            "organisations": city.organisations.order_by("name"),
+            "organisations": [
+                PartnerOrganisation(slug=key, name=name, kind=kind)
+                for key, name, kind, *_rest in by_label(lists.get("organisation", []))
+            ],
             "practitioners": practitioners,
             "markers": map_markers([(city.name, city.slug, city.latitude, city.longitude)]),
         },
@@ -133,7 +238,9 @@ def organisation_list(request):
         queryset=PartnerOrganisation.objects.with_list_data(),
         choices={"region": region_choices()},
     )
-    page_obj = paginate(request, filterset.qs, ORGANISATIONS_PER_PAGE)
+    page_obj = cached_page(
+        "organisation-directory-page", request, filterset.qs, ORGANISATIONS_PER_PAGE
+    )
     return render(
         request,
         "cities/organisation_list.html",
@@ -148,24 +255,46 @@ def organisation_list(request):
 
 @public_page
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(
-        PartnerOrganisation.objects.prefetch_related("regions", "focus_areas"), slug=slug
+    """Four queries: the organisation; its latest practice and their themes; and in one
+    query the regions where it works, its focus areas and the cities it works with."""
+    organisation = get_object_or_404(PartnerOrganisation, slug=slug)
+
+    def practice_and_lists():
+        # The library has no organisation filter, so the page itself pages through its
+        # practice.
+        page = page_without_count(
+            request,
+            Practice.objects.published()
+            .filter(organisations=organisation)
+            .for_cards()
+            .order_by("-published_at", "-pk"),
+            PRACTICES_ON_DETAIL_PAGE,
+        )
+        lists = union_of(
+            rows_of(organisation.regions.all(), "region", num=F("order")),
+            rows_of(organisation.focus_areas.all(), "focus"),
+            rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
+        )
+        return page, lists
+
+    # The same for everyone until content changes: kept in the cache.
+    (practices, number, has_next), lists = cached_data(
+        "organisation-page", practice_and_lists, organisation.pk, request.GET.get("page")
     )
-    # The library has no organisation filter, so the page itself pages through its practice.
-    practices, number, has_next = page_without_count(
-        request,
-        Practice.objects.published()
-        .filter(organisations=organisation)
-        .with_list_data()
-        .order_by("-published_at", "-pk"),
-        PRACTICES_ON_DETAIL_PAGE,
-    )
+    cities = []
+    for key, name, country, region, _num in by_label(lists.get("city", [])):
+        city = City(slug=key, name=name, country=country)
+        city.region = Region(name=region)
+        cities.append(city)
+    regions = sorted(lists.get("region", []), key=lambda row: (row[4], row[1].casefold()))
     return render(
         request,
         "cities/organisation_detail.html",
         {
             "organisation": organisation,
-            "cities": organisation.cities.select_related("region").order_by("name"),
+            "regions": [Region(slug=key, name=name) for key, name, *_rest in regions],
+            "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
+            "cities": cities,
             "practices": practices,
             "practice_page": number,
             "practice_has_next": has_next,

@@ -13,6 +13,8 @@ from django import forms
 from django.core.validators import validate_slug
 from django.db.models import CharField, Count, F, IntegerField, Value
 from django.http import QueryDict
+from django.utils.html import format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from taggit.models import Tag
@@ -26,6 +28,7 @@ from practices.models import (
     TaggedPractice,
 )
 from practices.search import search_practices
+from scn_portal.page_cache import cached_data
 
 MAX_VALUES = 20  # per facet; more is not a person ticking boxes
 # A facet shows at most this many values (the most frequent, plus every ticked one); the
@@ -196,6 +199,40 @@ class FacetView:
     def param(self):
         return self.facet.param
 
+    def _html(self, options):
+        # Written in Python, not with a template per value: a page shows a hundred of them.
+        # The markup is that of practices/includes/facet.html's lists.
+        results = gettext("results")
+        param = self.facet.param
+        return format_html_join(
+            "",
+            '<li>\n  <input type="checkbox" name="{}" value="{}" id="f-{}-{}"{}>\n'
+            '  <label for="f-{}-{}">{}\n'
+            '    <span class="facet-count">({}<span class="visually-hidden"> {}</span>)'
+            "</span></label>\n</li>",
+            (
+                (
+                    param,
+                    option.value,
+                    param,
+                    option.value,
+                    " checked" if option.selected else "",
+                    param,
+                    option.value,
+                    option.label,
+                    option.count,
+                    results,
+                )
+                for option in options
+            ),
+        )
+
+    def options_html(self):
+        return self._html(self.options)
+
+    def more_html(self):
+        return self._html(self.more)
+
     @property
     def legend(self):
         return self.facet.legend
@@ -231,7 +268,7 @@ class Library:
         queryset = self._filtered()
         if not self.query:
             queryset = queryset.order_by("-published_at", "-pk")
-        return queryset.with_list_data()
+        return queryset.for_cards()
 
     def _count_branch(self, facet):
         practice = self._filtered(skip=facet.param).order_by()
@@ -280,21 +317,20 @@ class Library:
             .annotate(n=Count("pk"))
         )
 
-    def count_facets(self):
-        """Run the one counting query; sets `total` and `facets` (a FacetView each)."""
+    def _count(self):
+        """The one counting query: (total, {param: {value: count}}, {param: {value: name}})
+        with the names the database knows (those of choices are added per language)."""
         branches = [self._count_branch(facet) for facet in FACETS]
         for facet in FACETS:
             values = self.filters.get(facet.param)
             if values and facet.names_from is not None:
                 branches.append(self._name_branch(facet, values))
-        rows = list(self._total_branch().union(*branches, all=True))
-
+        total = 0
         counts = {facet.param: {} for facet in FACETS}
-        names = {facet.param: _choice_names(facet.param) for facet in FACETS}
-        self.total = 0
-        for row in rows:
+        names = {facet.param: {} for facet in FACETS}
+        for row in self._total_branch().union(*branches, all=True):
             if row["facet"] == TOTAL:
-                self.total = row["n"]
+                total = row["n"]
                 continue
             if row["key"] is None:
                 continue
@@ -302,6 +338,28 @@ class Library:
                 counts[row["facet"]][row["key"]] = row["n"]
             if row["label"]:
                 names[row["facet"]][row["key"]] = row["label"]
+        return total, counts, names
+
+    def cache_key(self):
+        """The filters as plain sorted values, for keys of the cache."""
+        return sorted(
+            (name, sorted(value) if isinstance(value, list) else value)
+            for name, value in self.filters.items()
+        )
+
+    def count_facets(self):
+        """Run the one counting query; sets `total` and `facets` (a FacetView each).
+
+        The same filters give the same counts until content changes, so they are kept in
+        the cache (scn_portal.page_cache.cached_data): neither the query nor its building
+        is repeated."""
+        self.total, counts, stored_names = cached_data(
+            "library-facets", self._count, self.cache_key()
+        )
+        names = {
+            facet.param: {**_choice_names(facet.param), **stored_names[facet.param]}
+            for facet in FACETS
+        }
         self.facets = [self._facet_view(f, counts[f.param], names[f.param]) for f in FACETS]
         return self.facets
 

@@ -7,8 +7,17 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, When
+from django.db import connections, models
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -61,11 +70,30 @@ class TaggedPractice(TaggedItemBase):
     class Meta:
         verbose_name = _("practice theme")
         verbose_name_plural = _("practice themes")
+        # Both directions answered from the index alone: the themes of a page of practice,
+        # and the practice of a theme (the library's theme facet).
+        indexes = [
+            models.Index(fields=["content_object", "tag"], name="taggedpractice_practice_tag"),
+            models.Index(fields=["tag", "content_object"], name="taggedpractice_tag_practice"),
+        ]
+
+
+# The long text of a practice, read only by its own page.
+LONG_SECTIONS = [
+    "problem",
+    "approach",
+    "target_audience",
+    "outcomes",
+    "lessons",
+    "resources_needed",
+]
+# What "published" means, for the queryset and for the partial indexes that serve it.
+PUBLISHED = Q(status=Status.PUBLISHED, update_of__isnull=True)
 
 
 class PracticeQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED, update_of__isnull=True)
+        return self.filter(PUBLISHED)
 
     def visible_to(self, user):
         """The one place that decides who may see which practice.
@@ -94,7 +122,13 @@ class PracticeQuerySet(models.QuerySet):
         return self.published().filter(review_due__lt=today)
 
     def with_list_data(self):
+        """What a list of practice shows: city and region, and the themes (one prefetch
+        for a whole page)."""
         return self.select_related("city", "city__region").prefetch_related("themes")
+
+    def for_cards(self):
+        """`with_list_data` without the long sections a card never shows."""
+        return self.with_list_data().defer(*LONG_SECTIONS)
 
     def with_page_data(self):
         """What a practice's own page shows beside its text, in the same query."""
@@ -128,8 +162,14 @@ class PracticeQuerySet(models.QuerySet):
             .annotate(n=Count("pk"))
             .values("n")
         )
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # One IN over a UNION: the planner looks the few candidates up by key (an OR
+            # of two INs makes PostgreSQL scan every published practice instead).
+            candidates = Q(pk__in=by_theme.union(by_region))
+        else:
+            candidates = Q(pk__in=by_theme) | Q(pk__in=by_region)
         return (
-            others.filter(Q(pk__in=by_theme) | Q(pk__in=by_region))
+            others.filter(candidates)
             .annotate(
                 shared_themes=Coalesce(Subquery(shared), 0),
                 in_region=Case(
@@ -139,7 +179,7 @@ class PracticeQuerySet(models.QuerySet):
                 ),
             )
             .order_by("-shared_themes", "-in_region", "-published_at", "-pk")
-            .with_list_data()[:limit]
+            .for_cards()[:limit]
         )
 
 
@@ -289,6 +329,25 @@ class Practice(models.Model):
             models.Index(fields=["status", "stage"], name="practice_status_stage"),
             models.Index(fields=["status", "start_year"], name="practice_status_year"),
             models.Index(fields=["submitted_by", "-updated_at"], name="practice_author_updated"),
+            # Published practice only (what every public page reads), partial so they stay
+            # small: the newest first (library, home, feed, and an index-only count) ...
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="practice_published_recent",
+                condition=PUBLISHED,
+            ),
+            # ... a city's newest first and its count (city page, directory sorted by practice)
+            models.Index(
+                fields=["city", "-published_at", "-id"],
+                name="practice_published_city",
+                condition=PUBLISHED,
+            ),
+            # ... and the library's facet counts from the index alone.
+            models.Index(
+                fields=["evidence_level", "stage", "start_year", "city", "id"],
+                name="practice_published_facets",
+                condition=PUBLISHED,
+            ),
         ]
         constraints = [
             models.CheckConstraint(

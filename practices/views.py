@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
-from scn_portal.page_cache import public_page
+from scn_portal.page_cache import cached_data, public_page
 
 PER_PAGE = 20
 RELATED_COUNT = 3
@@ -39,6 +39,13 @@ def practice_list(request):
     # The counting query already knows the total: no separate COUNT(*).
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
+    # The page's rows are the same for everyone until content changes: kept in the cache.
+    page_obj.object_list = cached_data(
+        "library-page",
+        lambda: list(page_obj.object_list),
+        library.cache_key(),
+        page_obj.number,
+    )
     active = library.active_filters(request.GET)
     context = {
         "form": form,
@@ -105,9 +112,17 @@ def linked_items(practice):
 def practice_page_context(request, practice):
     """What a practice's page shows: shared by the public page and the author's preview, so
     that the preview looks exactly as the public page will."""
-    items = linked_items(practice)
-    theme_ids = [row["num"] for row in items.get("theme", [])]
-    related = Practice.objects.related_to(practice, theme_ids, RELATED_COUNT)
+
+    def linked_and_related():
+        items = linked_items(practice)
+        theme_ids = [row["num"] for row in items.get("theme", [])]
+        return items, list(Practice.objects.related_to(practice, theme_ids, RELATED_COUNT))
+
+    if practice.is_published:
+        # The same for everyone until content changes: kept in the cache.
+        items, related = cached_data("practice-links", linked_and_related, practice.pk)
+    else:
+        items, related = linked_and_related()
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or request.user.is_authenticated):
         contact = None

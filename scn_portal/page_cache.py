@@ -2,9 +2,14 @@
 
 A page is cached only when the request carries no session and no messages cookie (so
 nobody is signed in and nothing is personal), and only when rendering it set no cookie and
-used no CSRF token. Cached pages are keyed by a content generation that any change to
-published content bumps (see `bump_generation`, connected in ScnPortalConfig.ready), so a
-publication or an edit is visible on the next request. Off when PAGE_CACHE_SECONDS is 0.
+used no CSRF token. Cached pages carry the content generation they were rendered under,
+which any change to published content bumps (see `bump_generation`, connected in
+ScnPortalConfig.ready), so a publication or an edit is visible on the next request. Off
+when PAGE_CACHE_SECONDS is 0.
+
+`cached_data` keeps expensive figures (the library's facet counts, the map of member cities)
+under the same generation, for everyone, signed in or not: it caches data, never a page.
+Off when DATA_CACHE_SECONDS is 0.
 """
 
 import hashlib
@@ -13,6 +18,7 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -62,12 +68,46 @@ def connect_invalidation():
             )
 
 
-def bump_generation(**kwargs):
-    """Forget every cached page. Connected to saves and deletes of published content."""
+def _incr():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def bump_generation(**kwargs):
+    """Forget every cached page and figure. Connected to saves and deletes of published
+    content: at once, and again when the transaction commits, so a page rendered between
+    the two (from data not yet committed) is forgotten too."""
+    _incr()
+    transaction.on_commit(_incr)
+
+
+# Part of every cached_data key: raise it when what a `compute` returns changes shape, so a
+# new release never reads what an older one stored.
+DATA_FORMAT = 1
+
+
+def cached_data(name, compute, *parts):
+    """`compute()`, kept in the cache until published content changes.
+
+    The value is stored with the generation it was computed under; the generation and the
+    value are read together, in one cache read. `parts` (plain values: what the figures
+    depend on, such as the filters) make the key."""
+    seconds = settings.DATA_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"data:{DATA_FORMAT}:{name}:{digest}"
+    found = cache.get_many([GENERATION_KEY, key])
+    current, stored = found.get(GENERATION_KEY), found.get(key)
+    if current is not None and stored is not None and stored[0] == current:
+        return stored[1]
+    if current is None:
+        current = generation()
+    value = compute()
+    cache.set(key, (current, value), seconds)
+    return value
 
 
 def _may_use_cache(request):
@@ -89,26 +129,32 @@ def _may_store(request, response):
 
 def _key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{generation()}:{get_language()}:{path}"
+    return f"page-cache:{get_language()}:{path}"
 
 
 def public_page(view):
-    """Serve `view` from the page cache to signed-out visitors."""
+    """Serve `view` from the page cache to signed-out visitors.
+
+    A page is stored with the generation it was rendered under, and read together with the
+    current generation in one cache read: a page of an older generation is never served."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        response = cache.get(key)
-        if response is not None:
-            return response
+        found = cache.get_many([GENERATION_KEY, key])
+        current, stored = found.get(GENERATION_KEY), found.get(key)
+        if current is not None and stored is not None and stored[0] == current:
+            return stored[1]
+        if current is None:
+            current = generation()
         response = view(request, *args, **kwargs)
         if _may_store(request, response):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             patch_vary_headers(response, ["Cookie"])
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (current, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

@@ -337,3 +337,9 @@ ACCOUNT_FORMS = {"signup": "scn_portal.accounts.SignupForm"}
 # A member is told by email when their password or email address changes (the old address
 # hears of an email change), so that a hijacked account does not go unnoticed.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+
+# --- perf ---
+# Expensive figures (the library's facet counts, the member cities on the maps, the home
+# page's figures) are kept in the cache until published content changes
+# (scn_portal.page_cache.cached_data); 0 turns it off, as in development and tests.
+DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 0 if DEBUG or TESTING else 86400)

@@ -21,6 +21,17 @@ class SiteSitemap(Sitemap):
         return urlsplit(settings.SITE_URL).netloc
 
 
+class ModelSitemap(SiteSitemap):
+    """Rows of one model, read in one query: the sitemap's paginator counts the list instead
+    of asking the database for a COUNT first."""
+
+    def queryset(self):
+        raise NotImplementedError
+
+    def items(self):
+        return list(self.queryset()[: self.limit])
+
+
 class PageSitemap(SiteSitemap):
     def items(self):
         return ["home", "about", "faq", "cities:list", "cities:organisations", "practices:list"]
@@ -29,24 +40,24 @@ class PageSitemap(SiteSitemap):
         return reverse(item)
 
 
-class CitySitemap(SiteSitemap):
-    def items(self):
+class CitySitemap(ModelSitemap):
+    def queryset(self):
         return City.objects.order_by("name", "pk").only("slug", "updated_at")
 
     def lastmod(self, city):
         return city.updated_at
 
 
-class OrganisationSitemap(SiteSitemap):
-    def items(self):
+class OrganisationSitemap(ModelSitemap):
+    def queryset(self):
         return PartnerOrganisation.objects.order_by("name", "pk").only("slug", "updated_at")
 
     def lastmod(self, organisation):
         return organisation.updated_at
 
 
-class PracticeSitemap(SiteSitemap):
-    def items(self):
+class PracticeSitemap(ModelSitemap):
+    def queryset(self):
         return (
             Practice.objects.published().order_by("-published_at", "pk").only("slug", "updated_at")
         )

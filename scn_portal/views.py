@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
-from cities.models import City, map_markers
+from cities.models import City, markers_json
 from practices.models import Practice
 from scn_portal.models import FaqEntry
-from scn_portal.page_cache import public_page
+from scn_portal.page_cache import cached_data, public_page
 from scn_portal.sitemaps import SITEMAPS
 
 
@@ -21,18 +21,24 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-@public_page
-def home(request):
+def home_figures():
     # One query gives the member cities for the map and both city figures.
     points = list(City.objects.members().order_by().map_points())
-    context = {
+    return {
         "member_city_count": len(points),
         "region_count": len({region for *_point, region in points}),
         "practice_count": Practice.objects.published().count(),
+        "markers_json": markers_json(points) if any(p[2] is not None for p in points) else "",
+    }
+
+
+@public_page
+def home(request):
+    context = {
+        **cached_data("home-figures", home_figures),
         "latest_practices": Practice.objects.published()
-        .with_list_data()
-        .order_by("-published_at")[:6],
-        "markers": map_markers(points),
+        .for_cards()
+        .order_by("-published_at", "-pk")[:6],
     }
     return render(request, "scn_portal/home.html", context)
 

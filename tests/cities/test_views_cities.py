@@ -364,9 +364,9 @@ def test_city_page_queries_stay_constant_with_ten_times_the_data(
             PractitionerFactory(city=city, is_public=True)
 
     make(1)
-    # City, focus areas, practice, their themes, organisations, practitioners.
-    with django_assert_num_queries(6):
+    # City; practice and their themes; focus areas, organisations and practitioners in one.
+    with django_assert_num_queries(4):
         visitor.get(city.get_absolute_url())
     make(10)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         visitor.get(city.get_absolute_url())

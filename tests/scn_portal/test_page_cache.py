@@ -5,7 +5,16 @@ from django.urls import reverse
 
 from practices import workflow
 from practices.models import Status
-from tests.factories import CityFactory, PracticeFactory
+from tests.factories import (
+    AttachmentFactory,
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+    PractitionerFactory,
+    region,
+)
+from tests.scn_portal.pages import visitor_pages
+from tests.scn_portal.test_query_budgets import PAGE_NAMES
 
 pytestmark = pytest.mark.django_db
 
@@ -13,6 +22,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 300
+    # The figures kept in the cache (facet counts, maps) must be as fresh as the pages.
+    settings.DATA_CACHE_SECONDS = 300
 
 
 def test_a_visitor_gets_the_second_view_from_the_cache(client, django_assert_max_num_queries):
@@ -83,3 +94,168 @@ def test_a_response_that_used_a_csrf_token_is_never_stored(rf):
     form_page(rf.get("/form/"))
     form_page(rf.get("/form/"))
     assert len(calls) == 2, "the second request must render again, not come from the cache"
+
+
+# --- perf: every public page, invalidation by each kind of content, and no personal page ---
+
+
+def cached_pages():
+    """How many pages the cache holds (the test cache is the database cache)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM scn_cache")
+        return sum(":page-cache:" in key and "generation" not in key for (key,) in cursor)
+
+
+# Not page-cached: the forms (a token each), the health check, the feed, and the search
+# page (its view does not use the page cache).
+NOT_CACHED = ("contact", "join", "healthz", "feed", "search")
+CACHED = [name for name in PAGE_NAMES if name not in NOT_CACHED]
+
+
+@pytest.mark.parametrize("name", CACHED)
+def test_every_public_page_is_cached_for_visitors_without_token_or_personal_link(
+    client, site, name, django_assert_max_num_queries
+):
+    url = visitor_pages(site)[name]
+    first = client.get(url)
+    assert cached_pages() == 1
+    # One cache read (the generation and the page together), which the database cache
+    # answers with SQL.
+    with django_assert_max_num_queries(1):
+        second = client.get(url)
+    assert second.content == first.content
+    assert not second.cookies
+    assert "Cookie" in second["Vary"]
+    for personal in ("csrfmiddlewaretoken", "Sign out", "My profile", "sessionid", "csrftoken"):
+        assert personal not in second.text
+
+
+@pytest.mark.parametrize("name", ["contact", "join"])
+def test_pages_with_a_form_are_never_cached(client, site, name):
+    url = visitor_pages(site)[name]
+    first = client.get(url)
+    second = client.get(url)
+    assert cached_pages() == 0
+    # Each visitor gets a fresh token, with the cookie that goes with it.
+    assert "csrfmiddlewaretoken" in first.text
+    assert "csrfmiddlewaretoken" in second.text
+    assert second.cookies.get("csrftoken") or client.cookies.get("csrftoken")
+
+
+def test_signed_in_pages_are_never_stored(client, site, member):
+    client.force_login(member)
+    for name in CACHED:
+        client.get(visitor_pages(site)[name])
+    assert cached_pages() == 0
+
+
+def test_one_member_never_sees_a_page_rendered_for_another(client, site, moderator, member):
+    url = site["city"].get_absolute_url()
+    client.force_login(moderator)
+    assert "Admin" in client.get(url).text
+    client.force_login(member)
+    response = client.get(url)
+    assert "My profile" in response.text
+    assert ">Admin<" not in response.text
+
+
+def test_a_visitor_never_gets_the_members_practitioners_from_the_cache(client, site, member):
+    PractitionerFactory(city=site["city"], full_name="Private Person", is_public=False)
+    client.force_login(member)
+    assert "Private Person" in client.get(site["city"].get_absolute_url()).text
+    client.logout()
+    assert "Private Person" not in client.get(site["city"].get_absolute_url()).text
+    client.force_login(member)
+    assert "Private Person" in client.get(site["city"].get_absolute_url()).text
+
+
+def test_editing_an_organisation_shows_on_the_next_request(client, site):
+    organisation = site["organisation"]
+    pages = [organisation.get_absolute_url(), site["city"].get_absolute_url()]
+    for url in pages:
+        assert "Budget Partners" in client.get(url).text
+    organisation.name = "Renamed Partners"
+    organisation.save()
+    for url in pages:
+        assert "Renamed Partners" in client.get(url).text
+
+
+def test_adding_an_attachment_shows_on_the_next_request(client, site):
+    url = site["practice"].get_absolute_url()
+    assert "Annual figures" not in client.get(url).text
+    AttachmentFactory(practice=site["practice"], title="Annual figures")
+    assert "Annual figures" in client.get(url).text
+
+
+def test_publishing_changes_the_library_and_its_counts_on_the_next_request(
+    client, site, author, moderator
+):
+    library = reverse("practices:list")
+    before = client.get(library).context["total"]
+    practice = PracticeFactory(
+        title="Freshly added case", status=Status.SUBMITTED, submitted_by=author
+    )
+    assert "Freshly added case" not in client.get(library).text
+    workflow.transition(practice, "publish", moderator)
+    response = client.get(library)
+    assert "Freshly added case" in response.text
+    assert response.context["total"] == before + 1
+
+
+def test_editing_a_city_changes_the_directory_and_its_map(client, site):
+    directory = reverse("cities:list")
+    assert "Budgetville" in client.get(directory).text
+    site["city"].name = "Renamedville"
+    site["city"].save()
+    assert "Renamedville" in client.get(directory).text
+    assert "Budgetville" not in client.get(directory).text
+
+
+def test_the_generation_is_bumped_again_when_the_change_commits(
+    site, django_capture_on_commit_callbacks
+):
+    from scn_portal.page_cache import generation
+
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        site["city"].save()
+    assert callbacks, "a second bump waits for the commit"
+    # Once at the save, once at the commit: a page rendered in between is forgotten too.
+    assert generation() == before + 2
+
+
+def test_figures_kept_in_the_cache_follow_a_publication_for_members_too(
+    member_client, site, author, moderator, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    library = reverse("practices:list")
+
+    def sport_count():
+        facet = next(f for f in member_client.get(library).context["facets"] if f.param == "theme")
+        return {option.value: option.count for option in facet.options + facet.more}.get("sport")
+
+    assert sport_count() is None
+    practice = PracticeFactory(status=Status.SUBMITTED, submitted_by=author, themes=["sport"])
+    assert sport_count() is None
+    workflow.transition(practice, "publish", moderator)
+    assert sport_count() == 1
+    assert member_client.get(reverse("home")).context["practice_count"] == 2
+
+
+def test_figures_kept_in_the_cache_are_kept_per_query(member_client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    for n in range(30):
+        CityFactory(name=f"City {n:02d}", region=region("africa" if n % 2 else "europe"))
+        PartnerOrganisationFactory(kind="academic" if n % 2 else "foundation")
+    directory = reverse("cities:list")
+    first = [c.name for c in member_client.get(directory).context["cities"]]
+    second = [c.name for c in member_client.get(directory, {"page": 2}).context["cities"]]
+    assert first and second and not set(first) & set(second)
+    africa = member_client.get(directory, {"region": "africa"}).context["cities"]
+    assert {c.region.slug for c in africa} == {"africa"}
+    organisations = reverse("cities:organisations")
+    academic = member_client.get(organisations, {"kind": "academic"}).context["organisations"]
+    assert {o.kind for o in academic} == {"academic"}
+    assert member_client.get(organisations).context["result_count"] == 30
