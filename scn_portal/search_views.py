@@ -21,6 +21,7 @@ from practices.search import (
     parse,
     ranked_page,
 )
+from scn_portal.page_cache import public_page
 
 PRACTICES_PER_PAGE = 10
 # Practice matches are counted (and paged) up to this many; more show as "1,000+".
@@ -251,6 +252,7 @@ def _group_pages(user, parsed, groups, per_page, number):
     return result
 
 
+@public_page
 def search(request):
     """At most four queries for any search: the practice page (with its count, snippets
     and themes), a corrected search when nothing matched (two: the correction, then the

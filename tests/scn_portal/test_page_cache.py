@@ -108,9 +108,8 @@ def cached_pages():
         return sum(":page-cache:" in key and "generation" not in key for (key,) in cursor)
 
 
-# Not page-cached: the forms (a token each), the health check, the feed, and the search
-# page (its view does not use the page cache).
-NOT_CACHED = ("contact", "join", "healthz", "feed", "search")
+# Not page-cached: the forms (a token each), the health check and the feed.
+NOT_CACHED = ("contact", "join", "healthz", "feed")
 CACHED = [name for name in PAGE_NAMES if name not in NOT_CACHED]
 
 
@@ -259,3 +258,26 @@ def test_figures_kept_in_the_cache_are_kept_per_query(member_client, settings):
     academic = member_client.get(organisations, {"kind": "academic"}).context["organisations"]
     assert {o.kind for o in academic} == {"academic"}
     assert member_client.get(organisations).context["result_count"] == 30
+
+
+def test_a_cached_search_page_shows_practice_published_since(client, moderator):
+    url = reverse("search") + "?q=lighthouse"
+    practice = PracticeFactory(title="Lighthouse mentoring", status=Status.SUBMITTED)
+    link = f'href="{practice.get_absolute_url()}"'
+    assert link not in client.get(url).text
+    assert link not in client.get(url).text
+    workflow.transition(practice, "publish", moderator)
+    assert link in client.get(url).text
+
+
+def test_a_member_s_search_never_reaches_a_visitor_through_the_cache(client, member):
+    keeper = PractitionerFactory(full_name="Quiet Lighthouse Keeper", is_public=False)
+    link = f'href="{keeper.get_absolute_url()}"'
+    url = reverse("search") + "?q=lighthouse"
+    client.force_login(member)
+    assert link in client.get(url).text
+    client.logout()
+    assert link not in client.get(url).text
+    assert link not in client.get(url).text
+    client.force_login(member)
+    assert link in client.get(url).text
