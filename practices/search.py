@@ -323,7 +323,9 @@ def _fts_page(queryset, text, offset, limit):
         limit,
         offset,
         CONFIG,
-        f"{options}, HighlightAll=true",
+        # The whole title: fragment options (MaxFragments) would override HighlightAll and
+        # cut it, dropping a leading "A" or "The".
+        f"StartSel={START}, StopSel={STOP}, HighlightAll=true",
         CONFIG,
         HEADLINE_TEXT,
         options,

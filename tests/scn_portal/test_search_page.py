@@ -230,3 +230,12 @@ def test_control_characters_in_a_query_are_read_as_spaces(client):
     PracticeFactory(title="Youth mentoring")
     text = search(client, "youth\x00mentoring")
     assert "1 result for “youth mentoring”" in text
+
+
+def test_a_highlighted_title_is_the_whole_title(client):
+    PracticeFactory(
+        title="A multi-agency panel for people at risk of radicalisation",
+        summary="Health, housing, education and police staff meet fortnightly.",
+    )
+    text = search(client, "radicalisation")
+    assert "A multi-agency panel for people at risk of <mark>radicalisation</mark>" in text
