@@ -45,6 +45,27 @@ def test_start_up_refuses_a_missing_secret_key_when_debug_is_off():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_gunicorn_refuses_to_start_without_a_secret_key():
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    clean.update({"SCN_TESTING": "0", "ALLOWED_HOSTS": "portal.strongcities.example"})
+    result = subprocess.run(
+        [sys.executable, "-c", "import scn_portal.wsgi"],
+        cwd=BASE_DIR,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_fresh_checkout_runs_manage_py_without_any_variable():
+    result = run_manage("makemigrations", "--check", "--dry-run", env={"SCN_TESTING": "0"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_production_defaults_are_secure():
     code = (
         "import json; from django.conf import settings as s; print(json.dumps({n: getattr(s, n)"
