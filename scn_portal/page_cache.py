@@ -88,6 +88,16 @@ def bump_generation(**kwargs):
 DATA_FORMAT = 1
 
 
+def _read_current(key):
+    """(generation, hit, value): the current generation and, when `key` holds a value stored
+    under it, that value; both in one cache read."""
+    found = cache.get_many([GENERATION_KEY, key])
+    current, stored = found.get(GENERATION_KEY), found.get(key)
+    if current is not None and stored is not None and stored[0] == current:
+        return current, True, stored[1]
+    return (current if current is not None else generation()), False, None
+
+
 def cached_data(name, compute, *parts):
     """`compute()`, kept in the cache until published content changes.
 
@@ -99,12 +109,9 @@ def cached_data(name, compute, *parts):
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = f"data:{DATA_FORMAT}:{name}:{digest}"
-    found = cache.get_many([GENERATION_KEY, key])
-    current, stored = found.get(GENERATION_KEY), found.get(key)
-    if current is not None and stored is not None and stored[0] == current:
-        return stored[1]
-    if current is None:
-        current = generation()
+    current, hit, value = _read_current(key)
+    if hit:
+        return value
     value = compute()
     cache.set(key, (current, value), seconds)
     return value
@@ -143,12 +150,9 @@ def public_page(view):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        current, stored = found.get(GENERATION_KEY), found.get(key)
-        if current is not None and stored is not None and stored[0] == current:
-            return stored[1]
-        if current is None:
-            current = generation()
+        current, hit, stored = _read_current(key)
+        if hit:
+            return stored
         response = view(request, *args, **kwargs)
         if _may_store(request, response):
             if hasattr(response, "render") and callable(response.render):
