@@ -29,12 +29,8 @@ def practice_links_changed(sender, instance, action, reverse, model, pk_set, **k
         refresh_documents(pk_set)
 
 
-def city_saved(sender, instance, raw=False, **kwargs):
-    if _on_postgresql() and not raw:
-        refresh_documents(instance.practices.values_list("pk", flat=True))
-
-
-def organisation_saved(sender, instance, raw=False, **kwargs):
+def named_in_practices_saved(sender, instance, raw=False, **kwargs):
+    """A city or an organisation: its name is part of its practices' documents."""
     if _on_postgresql() and not raw:
         refresh_documents(instance.practices.values_list("pk", flat=True))
 
@@ -60,6 +56,8 @@ def connect():
         m2m_changed.connect(
             practice_links_changed, sender=through, dispatch_uid=f"search-{through.__name__}"
         )
-    post_save.connect(city_saved, sender=City, dispatch_uid="search-city")
-    post_save.connect(organisation_saved, sender=PartnerOrganisation, dispatch_uid="search-org")
+    post_save.connect(named_in_practices_saved, sender=City, dispatch_uid="search-city")
+    post_save.connect(
+        named_in_practices_saved, sender=PartnerOrganisation, dispatch_uid="search-org"
+    )
     post_save.connect(tag_saved, sender=Tag, dispatch_uid="search-tag")
