@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from taggit.models import Tag
 
+from cities.cards import city_row_html, organisation_row_html, rows_html
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
 from cities.models import (
     City,
@@ -63,16 +64,18 @@ def page_without_count(request, queryset, per_page):
     return rows[:per_page], number, len(rows) > per_page
 
 
-def cached_page(name, request, queryset, per_page, count=None):
-    """`paginate`, with the page's rows (and the count) kept in the cache until content
-    changes (scn_portal.page_cache.cached_data), keyed by the whole query string: for
-    lists that are the same for everyone."""
+def cached_page(name, request, queryset, per_page, render_row, count=None):
+    """`paginate`, with the page's rows rendered by `render_row` (HTML, see cities/cards.py)
+    and kept with the count in the cache until content changes
+    (scn_portal.page_cache.cached_data), keyed by the whole query string and the language:
+    for lists that are the same for everyone."""
 
     def compute():
         page_obj = paginate(request, queryset, per_page, count)
-        return page_obj.paginator.count, page_obj.number, list(page_obj.object_list)
+        rows = rows_html(render_row, page_obj.object_list)
+        return page_obj.paginator.count, page_obj.number, rows
 
-    total, number, rows = cached_data(name, compute, sorted(request.GET.lists()))
+    total, number, rows = cached_data(name, compute, sorted(request.GET.lists()), get_language())
     paginator = Paginator(queryset, per_page)
     paginator.count = total
     page_obj = paginator.page(number)
@@ -163,7 +166,7 @@ def city_list(request):
     )
     found = cached_data("city-directory-map", lambda: directory_map(cities), chosen)
     page_obj = cached_page(
-        "city-directory-page", request, cities, CITIES_PER_PAGE, count=found["count"]
+        "city-directory-page", request, cities, CITIES_PER_PAGE, city_row_html, found["count"]
     )
     return render(
         request,
@@ -171,7 +174,7 @@ def city_list(request):
         {
             "filterset": filterset,
             "page_obj": page_obj,
-            "cities": page_obj.object_list,
+            "rows": page_obj.object_list,
             "result_count": found["count"],
             "markers_json": found["markers_json"],
         },
@@ -239,7 +242,11 @@ def organisation_list(request):
         choices={"region": region_choices()},
     )
     page_obj = cached_page(
-        "organisation-directory-page", request, filterset.qs, ORGANISATIONS_PER_PAGE
+        "organisation-directory-page",
+        request,
+        filterset.qs,
+        ORGANISATIONS_PER_PAGE,
+        organisation_row_html,
     )
     return render(
         request,
@@ -247,7 +254,7 @@ def organisation_list(request):
         {
             "filterset": filterset,
             "page_obj": page_obj,
-            "organisations": page_obj.object_list,
+            "rows": page_obj.object_list,
             "result_count": page_obj.paginator.count,
         },
     )

@@ -17,8 +17,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from practices.cards import cards_html
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
 from scn_portal.page_cache import cached_data, public_page
@@ -39,19 +41,21 @@ def practice_list(request):
     # The counting query already knows the total: no separate COUNT(*).
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
-    # The page's rows are the same for everyone until content changes: kept in the cache.
+    # The page's cards are the same for everyone until content changes: kept in the cache
+    # as the HTML of each card (in the current language), cheaper to keep than the rows.
     page_obj.object_list = cached_data(
-        "library-page",
-        lambda: list(page_obj.object_list),
+        "library-cards",
+        lambda: cards_html(page_obj.object_list),
         library.cache_key(),
         page_obj.number,
+        get_language(),
     )
     active = library.active_filters(request.GET)
     context = {
         "form": form,
         "facets": facets,
         "page_obj": page_obj,
-        "practices": page_obj.object_list,
+        "cards": page_obj.object_list,
         "total": library.total,
         "active_filters": active,
         "year_from": form["year_from"],
