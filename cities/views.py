@@ -25,6 +25,7 @@ from cities.models import (
     map_markers,
     markers_json,
 )
+from practices.cards import cards_html
 from practices.models import Practice
 from scn_portal.page_cache import cached_data, public_page
 
@@ -206,11 +207,14 @@ def city_detail(request, slug):
                 more=F("organisation__name"),
             ),
         )
-        return list(practices), lists
+        return cards_html(practices), lists
 
     # The same for every visitor (and for every member) until content changes: kept in
-    # the cache, apart for members, who see every practitioner.
-    practices, lists = cached_data("city-page", practice_and_lists, city.pk, members_view)
+    # the cache (the cards as HTML, in the visitor's language), apart for members, who see
+    # every practitioner.
+    practices, lists = cached_data(
+        "city-page", practice_and_lists, city.pk, members_view, get_language()
+    )
     practitioners = []
     for key, name, role, organisation, _num in by_label(lists.get("practitioner", [])):
         practitioner = Practitioner(slug=key, full_name=name, role_title=role)
@@ -282,11 +286,17 @@ def organisation_detail(request, slug):
             rows_of(organisation.focus_areas.all(), "focus"),
             rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
         )
-        return page, lists
+        rows, number, has_next = page
+        return (cards_html(rows), number, has_next), lists
 
-    # The same for everyone until content changes: kept in the cache.
+    # The same for everyone until content changes: kept in the cache (the cards as HTML,
+    # in the visitor's language).
     (practices, number, has_next), lists = cached_data(
-        "organisation-page", practice_and_lists, organisation.pk, request.GET.get("page")
+        "organisation-page",
+        practice_and_lists,
+        organisation.pk,
+        request.GET.get("page"),
+        get_language(),
     )
     cities = []
     for key, name, country, region, _num in by_label(lists.get("city", [])):

@@ -120,11 +120,15 @@ def practice_page_context(request, practice):
     def linked_and_related():
         items = linked_items(practice)
         theme_ids = [row["num"] for row in items.get("theme", [])]
-        return items, list(Practice.objects.related_to(practice, theme_ids, RELATED_COUNT))
+        related = Practice.objects.related_to(practice, theme_ids, RELATED_COUNT)
+        return items, cards_html(related)
 
     if practice.is_published:
-        # The same for everyone until content changes: kept in the cache.
-        items, related = cached_data("practice-links", linked_and_related, practice.pk)
+        # The same for everyone until content changes: kept in the cache (the related
+        # practice as cards in the visitor's language).
+        items, related = cached_data(
+            "practice-links", linked_and_related, practice.pk, get_language()
+        )
     else:
         items, related = linked_and_related()
     contact = practice.contact_practitioner

@@ -5,9 +5,11 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from cities.models import City, markers_json
+from practices.cards import cards_html
 from practices.models import Practice
 from scn_portal.models import FaqEntry
 from scn_portal.page_cache import cached_data, public_page
@@ -36,9 +38,14 @@ def home_figures():
 def home(request):
     context = {
         **cached_data("home-figures", home_figures),
-        "latest_practices": Practice.objects.published()
-        .for_cards()
-        .order_by("-published_at", "-pk")[:6],
+        # The latest cards, as HTML in the visitor's language, kept until content changes.
+        "latest_cards": cached_data(
+            "home-latest-cards",
+            lambda: cards_html(
+                Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6]
+            ),
+            get_language(),
+        ),
     }
     return render(request, "scn_portal/home.html", context)
 

@@ -182,7 +182,7 @@ def test_page_pages_through_all_its_published_practice(visitor):
     assert 'rel="prev"' not in first.text
 
     second = visitor.get(url, {"page": 2})
-    assert [p.title for p in second.context["practices"]] == ["Joint work 01", "Joint work 00"]
+    assert card_titles(second) == ["Joint work 01", "Joint work 00"]
     assert 'href="?page=1#practice-heading" rel="prev"' in second.text
     assert 'rel="next"' not in second.text
 

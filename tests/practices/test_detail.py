@@ -13,6 +13,7 @@ from tests.factories import (
     PractitionerFactory,
     region,
 )
+from tests.html import card_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +122,7 @@ def test_related_practice_shares_a_theme_or_the_region_and_is_published(visitor,
     PracticeFactory(title="Unrelated", city=CityFactory(region=region("africa")), themes=["x"])
     PracticeFactory(title="Related draft", themes=["social cohesion"], status=Status.DRAFT)
     response = visitor.get(practice.get_absolute_url())
-    related = [p.title for p in response.context["related"]]
+    related = card_titles(response)
     assert related == ["Same theme far away", "Same region other theme"]
     assert "Unrelated" not in response.text
     assert "Related draft" not in response.text
@@ -131,7 +132,7 @@ def test_related_practice_sharing_more_themes_comes_first(visitor, practice):
     PracticeFactory(title="One shared", themes=["social cohesion"])
     PracticeFactory(title="Two shared", themes=["social cohesion", "youth engagement"])
     response = visitor.get(practice.get_absolute_url())
-    assert [p.title for p in response.context["related"]][:2] == ["Two shared", "One shared"]
+    assert card_titles(response)[:2] == ["Two shared", "One shared"]
 
 
 def test_a_public_contact_practitioner_is_linked_but_never_their_email(visitor, practice):
@@ -234,7 +235,7 @@ def test_practice_page_query_count_is_small_and_does_not_grow(visitor, django_as
     with django_assert_num_queries(4):
         response = visitor.get(large.get_absolute_url())
     assert len(response.context["attachments"]) == 10
-    assert len(response.context["related"]) == 3
+    assert len(card_titles(response)) == 3
 
 
 def test_the_author_sees_a_draft_that_has_no_city_or_themes_yet(client, author):
@@ -246,4 +247,4 @@ def test_the_author_sees_a_draft_that_has_no_city_or_themes_yet(client, author):
     response = client.get(draft.get_absolute_url())
     assert response.status_code == 200
     assert "Not given yet" in response.text
-    assert list(response.context["related"]) == []
+    assert card_titles(response) == []
