@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, IntegerField, Value
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import get_language
 from taggit.models import Tag
 
@@ -27,7 +27,7 @@ from cities.models import (
 )
 from practices.cards import cards_html
 from practices.models import Practice
-from scn_portal.page_cache import cached_data, public_page
+from scn_portal.page_cache import cached_data, cached_row_or_404, public_page
 
 CITIES_PER_PAGE = 24
 ORGANISATIONS_PER_PAGE = 24
@@ -186,7 +186,9 @@ def city_list(request):
 def city_detail(request, slug):
     """Four queries: the city; its latest practice and their themes; and in one query its
     focus areas, partner organisations and the practitioners the viewer may see."""
-    city = get_object_or_404(City.objects.select_related("region").with_practice_count(), slug=slug)
+    city = cached_row_or_404(
+        "city-row", City.objects.select_related("region").with_practice_count(), slug
+    )
     members_view = request.user.is_authenticated
 
     def practice_and_lists():
@@ -268,7 +270,7 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     """Four queries: the organisation; its latest practice and their themes; and in one
     query the regions where it works, its focus areas and the cities it works with."""
-    organisation = get_object_or_404(PartnerOrganisation, slug=slug)
+    organisation = cached_row_or_404("organisation-row", PartnerOrganisation.objects.all(), slug)
 
     def practice_and_lists():
         # The library has no organisation filter, so the page itself pages through its

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from practices.cards import cards_html
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
-from scn_portal.page_cache import cached_data, public_page
+from scn_portal.page_cache import cached_data, cached_row_or_404, public_page
 
 PER_PAGE = 20
 RELATED_COUNT = 3
@@ -151,9 +151,18 @@ def practice_page_context(request, practice):
 
 @public_page
 def practice_detail(request, slug):
-    practice = get_object_or_404(
-        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
-    )
+    try:
+        # Published practice is the same for everyone: its row is kept in the cache.
+        practice = cached_row_or_404(
+            "practice-row", Practice.objects.published().with_page_data(), slug
+        )
+    except Http404:
+        if not request.user.is_authenticated:
+            raise
+        # Its author or a moderator may see it unpublished.
+        practice = get_object_or_404(
+            Practice.objects.visible_to(request.user).with_page_data(), slug=slug
+        )
     context = practice_page_context(request, practice)
     response = render(request, "practices/detail.html", context)
     if not practice.is_published:

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
+from django.http import Http404
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -115,6 +116,16 @@ def cached_data(name, compute, *parts):
     value = compute()
     cache.set(key, (current, value), seconds)
     return value
+
+
+def cached_row_or_404(name, queryset, slug):
+    """The row of `queryset` whose slug is `slug`, kept like `cached_data` (an unknown slug
+    too, as a 404): a public page's own row, the same for everyone, costs no query until
+    content changes. For querysets that do not depend on who asks."""
+    row = cached_data(name, lambda: queryset.filter(slug=slug).first(), slug)
+    if row is None:
+        raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+    return row
 
 
 def _may_use_cache(request):

@@ -76,7 +76,7 @@ MEMBER_BUDGETS = {
     "city page": 6,
     "library": 5,
     "library, two facets": 5,
-    "practice page": 8,
+    "practice page": 6,
     "practitioners list": 6,
     "practitioner page": 6,
     "organisation page": 6,
