@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, PartnerOrganisation, Practitioner, Region
@@ -21,7 +22,7 @@ from practices.search import (
     parse,
     ranked_page,
 )
-from scn_portal.page_cache import public_page
+from scn_portal.page_cache import cached_data, public_page
 
 PRACTICES_PER_PAGE = 10
 # Practice matches are counted (and paged) up to this many; more show as "1,000+".
@@ -270,21 +271,38 @@ def search(request):
     number = _page_number(request.GET.get("page"))
     results = []
     corrected = None
+    language = get_language()
     if kind in ("", "practice"):
-        page_obj = _practice_page(query, number)
-        if not page_obj.paginator.count:
-            corrected = correct(query)
-            if corrected:
-                page_obj = _practice_page(corrected, 1)
+
+        def practice_results():
+            page_obj = _practice_page(query, number)
+            corrected = None
+            if not page_obj.paginator.count:
+                corrected = correct(query)
+                if corrected:
+                    page_obj = _practice_page(corrected, 1)
+            return page_obj, corrected
+
+        # The same for everyone until content changes: kept in the cache.
+        page_obj, corrected = cached_data(
+            "search-practice", practice_results, query, number, language
+        )
         results.append(
             {"kind": "practice", "heading": _("Practice"), "page_obj": page_obj, "paged": True}
         )
     groups = [group for group in GROUPS if kind in ("", group.kind)]
     if groups:
-        if kind:
-            pages = _group_pages(request.user, parsed, groups, OTHERS_PER_PAGE, number)
-        else:
-            pages = _group_pages(request.user, parsed, groups, OTHERS_PREVIEW, 1)
+        per_page, group_number = (OTHERS_PER_PAGE, number) if kind else (OTHERS_PREVIEW, 1)
+        # Kept in the cache too; members (who see every practitioner) apart from visitors.
+        pages = cached_data(
+            "search-groups",
+            lambda: _group_pages(request.user, parsed, groups, per_page, group_number),
+            query,
+            kind,
+            group_number,
+            request.user.is_authenticated,
+            language,
+        )
         for group in groups:
             results.append(
                 {
