@@ -210,6 +210,9 @@ class FacetView:
     hidden: int = 0  # values left out for being too rare to list
     unknown: list = field(default_factory=list)
     errors: list = field(default_factory=list)
+    # The lists as HTML, when already written (kept in the cache with the counts).
+    written_options: str | None = None
+    written_more: str | None = None
 
     @property
     def param(self):
@@ -234,10 +237,12 @@ class FacetView:
         return mark_safe("".join(items))  # noqa: S308 (every value above is escaped)
 
     def options_html(self):
-        return self._html(self.options)
+        return (
+            self.written_options if self.written_options is not None else self._html(self.options)
+        )
 
     def more_html(self):
-        return self._html(self.more)
+        return self.written_more if self.written_more is not None else self._html(self.more)
 
     @property
     def legend(self):
@@ -359,15 +364,32 @@ class Library:
         The same filters give the same counts until content changes, so they are kept in
         the cache (scn_portal.page_cache.cached_data): neither the query nor its building
         is repeated."""
-        self.total, counts, stored_names = cached_data(
-            "library-facets", self._count, self.cache_key()
+        self.total, views = cached_data(
+            "library-facets", self._facet_views, self.cache_key(), get_language()
         )
-        names = {
-            facet.param: {**_choice_names(facet.param), **stored_names[facet.param]}
-            for facet in FACETS
-        }
-        self.facets = [self._facet_view(f, counts[f.param], names[f.param]) for f in FACETS]
+        self.facets = [FacetView(facet, *parts) for facet, parts in zip(FACETS, views, strict=True)]
         return self.facets
+
+    def _facet_views(self):
+        """(total, the parts of each facet's FacetView, its lists already written in HTML):
+        plain values, for the cache, in the current language."""
+        total, counts, stored_names = self._count()
+        views = []
+        for facet in FACETS:
+            names = {**_choice_names(facet.param), **stored_names[facet.param]}
+            view = self._facet_view(facet, counts[facet.param], names)
+            views.append(
+                (
+                    view.options,
+                    view.more,
+                    view.hidden,
+                    view.unknown,
+                    [],
+                    view.options_html(),
+                    view.more_html(),
+                )
+            )
+        return total, views
 
     def _facet_view(self, facet, counts, names):
         selected = self.filters.get(facet.param, [])
@@ -381,7 +403,8 @@ class Library:
         view.hidden = len(set(counts) - set(shown))
 
         def option(value):
-            return Option(value, names.get(value, value), counts.get(value, 0), value in selected)
+            label = str(names.get(value, value))  # in the current language, for the cache
+            return Option(value, label, counts.get(value, 0), value in selected)
 
         top = {value for value, _count in by_count[:TOP_VALUES]} | set(known_selected)
         if facet.param in ("evidence", "stage"):

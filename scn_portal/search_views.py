@@ -8,6 +8,7 @@ from django.db import connection
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,8 @@ from practices.search import (
     ranked_page,
 )
 from scn_portal.page_cache import cached_data, public_page
+
+RESULT_TEMPLATE = "scn_portal/includes/search_result.html"
 
 PRACTICES_PER_PAGE = 10
 # Practice matches are counted (and paged) up to this many; more show as "1,000+".
@@ -196,6 +199,16 @@ def _page_obj(rows, found, per_page, number, cap=None):
     return page_obj
 
 
+def _written(page_obj, kind):
+    """`page_obj` with its results written in HTML (scn_portal/includes/search_result.html),
+    so that what the cache keeps is plain text, rendered once until content changes."""
+    page_obj.object_list = [
+        render_to_string(RESULT_TEMPLATE, {"item": item, "kind": kind})
+        for item in page_obj.object_list
+    ]
+    return page_obj
+
+
 def _last_page(found, per_page, cap=None):
     found = min(found, cap) if cap else found
     return max(1, -(-found // per_page))
@@ -281,7 +294,7 @@ def search(request):
                 corrected = correct(query)
                 if corrected:
                     page_obj = _practice_page(corrected, 1)
-            return page_obj, corrected
+            return _written(page_obj, "practice"), corrected
 
         # The same for everyone until content changes: kept in the cache.
         page_obj, corrected = cached_data(
@@ -296,7 +309,12 @@ def search(request):
         # Kept in the cache too; members (who see every practitioner) apart from visitors.
         pages = cached_data(
             "search-groups",
-            lambda: _group_pages(request.user, parsed, groups, per_page, group_number),
+            lambda: {
+                kind: _written(page_obj, kind)
+                for kind, page_obj in _group_pages(
+                    request.user, parsed, groups, per_page, group_number
+                ).items()
+            },
             query,
             kind,
             group_number,
