@@ -110,6 +110,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer with the text box, checkbox and label written in Python (faster,
+# the same markup): scn_portal/forms_renderer.py.
+FORM_RENDERER = "scn_portal.forms_renderer.FormRenderer"
 
 # Database: SQLite in a git-ignored folder unless DATABASE_URL says otherwise.
 VAR_DIR = Path(env("SCN_VAR_DIR", str(BASE_DIR / "var")))
