@@ -57,6 +57,10 @@ class SlugListField(forms.Field):
 
 
 class ChoiceListField(forms.MultipleChoiceField):
+    # Never drawn as a select (the facets are written in practices/includes/facet.html), and
+    # a select widget would copy every country on every request.
+    widget = forms.MultipleHiddenInput
+
     def __deepcopy__(self, memo):
         # Every form shares the choices (every country: copying them was a tenth of the
         # library page's time); nothing changes them per form.
