@@ -8,7 +8,13 @@ response) is the baseline: each page's throughput is printed as a ratio of it, s
 mean the same on any machine. Results go to stdout and to docs/benchmarks.md (with the raw
 figures in docs/benchmarks.json, from which the growth table between scales is made).
 
-    python bench/bench.py [--practices 20000] [--page-cache] [--reuse-db] [--duration 10]
+    python bench/bench.py [--practices 20000] [--page-cache] [--reuse-db] [--rounds 3]
+        [--duration 4]
+
+Each page is measured in rounds, each round the page and then the baseline right after it:
+a page's ratio is the median of its rounds' ratios (so a moment of load on the machine, which
+may last seconds, moves it little), its requests/s and median latency the medians of its
+rounds, and its p99 the worst of its rounds.
 """
 
 import argparse
@@ -20,6 +26,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -53,7 +60,10 @@ def parse_args():
     parser.add_argument("--cities", type=int, default=1000)
     parser.add_argument("--organisations", type=int, default=500)
     parser.add_argument("--practitioners", type=int, default=5000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument(
+        "--duration", type=int, default=4, help="seconds of load per page per round"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per page (odd: a median)")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument(
@@ -258,13 +268,17 @@ def to_ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def measure(path, args):
+def warm(path):
+    """Check the page answers 200, and warm it (and any cache) before it is measured."""
     url = f"http://127.0.0.1:{PORT}{path}"
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our own server)
         if response.status != 200:
             raise SystemExit(f"{path} answered {response.status}, not 200")
-    # Warm the page (and any cache) first, then measure.
     subprocess.run(["wrk", "-t2", "-c2", "-d2s", url], capture_output=True, check=True)
+
+
+def measure(path, args):
+    url = f"http://127.0.0.1:{PORT}{path}"
     out = subprocess.run(
         ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--latency", url],
         capture_output=True,
@@ -287,9 +301,28 @@ def measure(path, args):
     return result
 
 
-def verdict(r, baseline, page_cache):
+def combine(rounds):
+    """(page, baseline) figures from the rounds of one page: the medians of requests/s and
+    median latency, the worst p99, every error; the page's ratio is the median of the
+    rounds' ratios."""
+
+    def merged(runs):
+        return {
+            "rps": statistics.median(run["rps"] for run in runs),
+            "p50": statistics.median(run["p50"] for run in runs),
+            "p99": max(run["p99"] for run in runs),
+            "non2xx": sum(run["non2xx"] for run in runs),
+            "errors": "; ".join(run["errors"] for run in runs if run["errors"]),
+        }
+
+    page = merged([page for page, _base in rounds])
+    page["ratio"] = statistics.median(page["rps"] / base["rps"] for page, base in rounds)
+    return page, merged([base for _page, base in rounds])
+
+
+def verdict(r, page_cache):
     misses = []
-    if r["rps"] / baseline < TARGET_RATIO[page_cache]:
+    if r["ratio"] < TARGET_RATIO[page_cache]:
         misses.append(f"ratio < {TARGET_RATIO[page_cache]}")
     if not page_cache and r["p99"] >= TARGET_P99_MS:
         misses.append(f"p99 ≥ {TARGET_P99_MS} ms")
@@ -307,8 +340,8 @@ def table(rows, page_cache):
     for name, path, r, base in rows:
         lines.append(
             f"| {name} (`{path}`) | {r['rps']:.0f} | {base['rps']:.0f} | "
-            f"{r['rps'] / base['rps']:.2f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['non2xx']} | "
-            f"{verdict(r, base['rps'], page_cache)} |"
+            f"{r['ratio']:.2f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['non2xx']} | "
+            f"{verdict(r, page_cache)} |"
         )
     return "\n".join(lines)
 
@@ -336,7 +369,8 @@ HEADER = (
     "Written by `make bench` (bench/bench.py). Each configuration has its own section; the\n"
     "latest run of a configuration replaces its section. Ratios compare each page with the\n"
     "baseline (/healthz/, a fixed short response) measured on the same server right after\n"
-    "each page (the machine's load may drift during a run).\n\n"
+    "it, in rounds (the machine's load may drift during a run): a page's ratio is the median\n"
+    "of its rounds' ratios, its requests/s and median the medians, its p99 the worst round.\n\n"
     f"Targets: without the page cache, every page at least {TARGET_RATIO[False]} of the\n"
     f"baseline with a p99 under {TARGET_P99_MS} ms; with it, at least {TARGET_RATIO[True]}.\n"
     f"A list page at 100,000 practices keeps at least {TARGET_GROWTH} of its ratio at 20,000.\n"
@@ -391,8 +425,11 @@ def main():
         # Each page, then the baseline right after it: on a machine whose load drifts, a
         # page is compared with the baseline of the same moment.
         rows = []
+        warm(paths[0][1])
         for name, path in paths[1:]:
-            rows.append((name, path, measure(path, args), measure(paths[0][1], args)))
+            warm(path)
+            rounds = [(measure(path, args), measure(paths[0][1], args)) for _ in range(args.rounds)]
+            rows.append((name, path, *combine(rounds)))
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -403,7 +440,8 @@ def main():
         f"{args.practices:,} practices, {args.cities:,} cities, "
         f"{args.organisations:,} organisations, {args.practitioners:,} practitioners; "
         f"page cache {state}; gunicorn {args.workers} workers; "
-        f"wrk {args.connections} connections, {args.duration} s per page; "
+        f"wrk {args.connections} connections, {args.rounds} rounds of {args.duration} s per page "
+        "and baseline; "
         f"cache {'Redis' if env['CACHE_URL'] else 'database'}"
     )
     print()
@@ -416,7 +454,8 @@ def main():
         f"- When: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC\n"
         f"- Machine: {machine()}\n"
         f"- Data and load: {heading}\n"
-        f"- Baseline (measured right after each page): {min(baselines):.0f} to "
+        f"- Baseline (measured right after each page, median of its rounds): "
+        f"{min(baselines):.0f} to "
         f"{max(baselines):.0f} requests/s\n\n"
         f"{result}\n"
     )
@@ -426,7 +465,7 @@ def main():
     figures = output.with_suffix(".json")
     results = json.loads(figures.read_text()) if figures.exists() else {}
     results[f"{args.practices}-{args.page_cache}"] = {
-        "ratios": {name: r["rps"] / base["rps"] for name, _path, r, base in rows},
+        "ratios": {name: r["ratio"] for name, _path, r, _base in rows},
         "rows": {name: {**r, "baseline": base} for name, _path, r, base in rows},
     }
     figures.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
