@@ -63,8 +63,3 @@ def organisation_row_html(organisation):
         f'  <p class="card-meta">\n    {meta}\n  </p>{description}\n'
         "</li>"
     )
-
-
-def rows_html(render_row, rows):
-    """`render_row` of each of `rows`: a list of safe strings, cheap to keep in the cache."""
-    return [render_row(row) for row in rows]

@@ -14,7 +14,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from taggit.models import Tag
 
-from cities.cards import city_row_html, organisation_row_html, rows_html
+from cities.cards import city_row_html, organisation_row_html
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
 from cities.models import (
     City,
@@ -73,7 +73,8 @@ def cached_page(name, request, queryset, per_page, render_row, count=None):
 
     def compute():
         page_obj = paginate(request, queryset, per_page, count)
-        rows = rows_html(render_row, page_obj.object_list)
+        # Plain strings: cheaper to keep in the cache than the model instances.
+        rows = [render_row(row) for row in page_obj.object_list]
         return page_obj.paginator.count, page_obj.number, rows
 
     total, number, rows = cached_data(name, compute, sorted(request.GET.lists()), get_language())

@@ -22,7 +22,7 @@ from django.utils.translation import gettext
 SUMMARY_WORDS = 36
 
 
-def card_html(practice, themes_label=None):
+def card_html(practice):
     """The card of `practice` (loaded with `for_cards()`: city, region and themes at hand)."""
     city = practice.city
     meta = escape(city.name)
@@ -45,7 +45,7 @@ def card_html(practice, themes_label=None):
         parts.append(f"  <p>{escape(summary)}</p>\n")
     themes = practice.themes.all()
     if themes:
-        label = escape(themes_label or gettext("Themes"))
+        label = escape(gettext("Themes"))
         items = "".join(f"<li>{escape(theme.name)}</li>" for theme in themes)
         parts.append(f'  <ul class="tags" aria-label="{label}">{items}</ul>\n')
     parts.append("</article>")
@@ -55,5 +55,4 @@ def card_html(practice, themes_label=None):
 def cards_html(practices):
     """The cards of `practices`, a list of safe strings: plain values, cheap to keep in the
     cache in place of the model instances."""
-    label = gettext("Themes")
-    return [card_html(practice, label) for practice in practices]
+    return [card_html(practice) for practice in practices]

@@ -57,8 +57,8 @@ class SlugListField(forms.Field):
 
 
 class ChoiceListField(forms.MultipleChoiceField):
-    # Never drawn as a select (the facets are written in practices/includes/facet.html), and
-    # a select widget would copy every country on every request.
+    # Never drawn as a select (FacetView writes the facets' checkboxes), and a select widget
+    # would copy every country on every request.
     widget = forms.MultipleHiddenInput
 
     def __deepcopy__(self, memo):
@@ -371,27 +371,28 @@ class Library:
         self.total, views = cached_data(
             "library-facets", self._facet_views, self.cache_key(), get_language()
         )
-        self.facets = [FacetView(facet, *parts) for facet, parts in zip(FACETS, views, strict=True)]
+        self.facets = [
+            FacetView(facet, **parts) for facet, parts in zip(FACETS, views, strict=True)
+        ]
         return self.facets
 
     def _facet_views(self):
-        """(total, the parts of each facet's FacetView, its lists already written in HTML):
-        plain values, for the cache, in the current language."""
+        """(total, each facet's FacetView fields, its lists already written in HTML): plain
+        values, for the cache, in the current language."""
         total, counts, stored_names = self._count()
         views = []
         for facet in FACETS:
             names = {**_choice_names(facet.param), **stored_names[facet.param]}
             view = self._facet_view(facet, counts[facet.param], names)
             views.append(
-                (
-                    view.options,
-                    view.more,
-                    view.hidden,
-                    view.unknown,
-                    [],
-                    view.options_html(),
-                    view.more_html(),
-                )
+                {
+                    "options": view.options,
+                    "more": view.more,
+                    "hidden": view.hidden,
+                    "unknown": view.unknown,
+                    "written_options": view.options_html(),
+                    "written_more": view.more_html(),
+                }
             )
         return total, views
 

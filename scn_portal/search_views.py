@@ -310,8 +310,8 @@ def search(request):
         pages = cached_data(
             "search-groups",
             lambda: {
-                kind: _written(page_obj, kind)
-                for kind, page_obj in _group_pages(
+                group_kind: _written(page_obj, group_kind)
+                for group_kind, page_obj in _group_pages(
                     request.user, parsed, groups, per_page, group_number
                 ).items()
             },
