@@ -8,8 +8,12 @@ response) is the baseline: each page's throughput is printed as a ratio of it, s
 mean the same on any machine. Results go to stdout and to docs/benchmarks.md (with the raw
 figures in docs/benchmarks.json, from which the growth table between scales is made).
 
-    python bench/bench.py [--practices 20000] [--page-cache] [--reuse-db] [--rounds 3]
-        [--duration 4]
+    python bench/bench.py [--practices 20000] [--page-cache] [--no-data-cache] [--reuse-db]
+        [--rounds 3] [--duration 4]
+
+Without --page-cache no response is cached; the data cache (DATA_CACHE_SECONDS: rows, figures
+and page content drawn in HTML, scn_portal/page_cache.py) stays on, as in production, unless
+--no-data-cache.
 
 Each page is measured in rounds, each round the page and then the baseline right after it:
 a page's ratio is the median of its rounds' ratios (so a moment of load on the machine, which
@@ -70,6 +74,12 @@ def parse_args():
         "--page-cache", action="store_true", help="cache whole pages for signed-out visitors"
     )
     parser.add_argument(
+        "--no-data-cache",
+        action="store_true",
+        help="keep nothing in the data cache either (DATA_CACHE_SECONDS=0): every page reads "
+        "and draws everything anew",
+    )
+    parser.add_argument(
         "--reuse-db",
         action="store_true",
         help="keep the bench database if it holds the data asked for (else it is rebuilt)",
@@ -126,6 +136,7 @@ def server_env(args):
             ),
             "CACHE_KEY_PREFIX": "scn-bench",
             "PAGE_CACHE_SECONDS": "300" if args.page_cache else "0",
+            "DATA_CACHE_SECONDS": "0" if args.no_data_cache else "86400",
             "CONN_MAX_AGE": "600",
             "LOG_LEVEL": "WARNING",
             "STATIC_ROOT": str(BASE_DIR / "var" / "bench-static"),
@@ -439,7 +450,8 @@ def main():
     heading = (
         f"{args.practices:,} practices, {args.cities:,} cities, "
         f"{args.organisations:,} organisations, {args.practitioners:,} practitioners; "
-        f"page cache {state}; gunicorn {args.workers} workers; "
+        f"page cache {state}; data cache {'off' if args.no_data_cache else 'on'}; "
+        f"gunicorn {args.workers} workers; "
         f"wrk {args.connections} connections, {args.rounds} rounds of {args.duration} s per page "
         "and baseline; "
         f"cache {'Redis' if env['CACHE_URL'] else 'database'}"
@@ -448,7 +460,9 @@ def main():
     print(heading)
     print(f"baseline: {min(baselines):.0f} to {max(baselines):.0f} requests/s")
     print(result)
-    section_title = f"## {args.practices:,} practices, page cache {state}"
+    section_title = f"## {args.practices:,} practices, page cache {state}" + (
+        ", data cache off" if args.no_data_cache else ""
+    )
     section = (
         f"{section_title}\n\n"
         f"- When: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC\n"
@@ -464,7 +478,8 @@ def main():
 
     figures = output.with_suffix(".json")
     results = json.loads(figures.read_text()) if figures.exists() else {}
-    results[f"{args.practices}-{args.page_cache}"] = {
+    key = f"{args.practices}-{args.page_cache}" + ("-no-data-cache" if args.no_data_cache else "")
+    results[key] = {
         "ratios": {name: r["ratio"] for name, _path, r, _base in rows},
         "rows": {name: {**r, "baseline": base} for name, _path, r, base in rows},
     }

@@ -1,16 +1,12 @@
 """The membership side of the network: regions, member cities, partner organisations,
 practitioners, and cities applying to join."""
 
-import json
-
 from django.conf import settings
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
@@ -81,7 +77,7 @@ class CityQuerySet(models.QuerySet):
 
 
 def map_markers(points):
-    """The markers the map script reads from the page (json_script): cities with coordinates.
+    """The markers the map script draws (static/js/map.js): the cities with coordinates.
 
     One reverse() for all of them: a thousand calls cost more than the rest of the page."""
     placeholder = "city-slug-placeholder"
@@ -97,19 +93,6 @@ def map_markers(points):
         for name, slug, lat, lng, *_rest in points
         if lat is not None and lng is not None
     ]
-
-
-# As django.utils.html.json_script escapes them, so the JSON cannot end its <script>.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-def markers_json(points):
-    """The map's markers as the JSON text of a <script type="application/json">, safe to
-    embed: made once and kept in the cache with the figures it goes with (a thousand
-    markers cost more to serialise than the rest of a page)."""
-    return mark_safe(  # noqa: S308 (escaped for a script element like json_script)
-        json.dumps(map_markers(points), cls=DjangoJSONEncoder).translate(JSON_SCRIPT_ESCAPES)
-    )
 
 
 class City(models.Model):

@@ -7,6 +7,8 @@ from cities import contact_views, profile_views, views
 app_name = "cities"
 urlpatterns = [
     path("cities/", views.city_list, name="list"),
+    # Not a slug (a dot), so never a city's address.
+    path("cities/map.json", views.city_map, name="map"),
     path("cities/<slug:slug>/", views.city_detail, name="detail"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),

@@ -6,12 +6,18 @@ object and each related list once. Public pages are served from the page cache t
 signed-out visitors (scn_portal.page_cache).
 """
 
+import json
+from urllib.parse import urlencode
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, IntegerField, Value
-from django.http import Http404
+from django.db.models import CharField, Count, F, IntegerField, Q, Value
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from cities.cards import city_row_html, organisation_row_html
@@ -23,7 +29,6 @@ from cities.models import (
     Region,
     TaggedCity,
     map_markers,
-    markers_json,
 )
 from practices.cards import cards_html
 from practices.models import Practice
@@ -65,24 +70,39 @@ def page_without_count(request, queryset, per_page):
     return rows[:per_page], number, len(rows) > per_page
 
 
-def cached_page(name, request, queryset, per_page, render_row, count=None):
-    """`paginate`, with the page's rows rendered by `render_row` (HTML, see cities/cards.py)
-    and kept with the count in the cache until content changes
-    (scn_portal.page_cache.cached_data), keyed by the whole query string and the language:
-    for lists that are the same for everyone."""
+def directory_page(name, request, make_filterset, per_page, render_row, label, figures=None):
+    """One page of a directory that is the same for everyone, as the template shows it: its
+    filter form (cities/includes/filters.html, headed `label`) and its rows (`render_row`,
+    see cities/cards.py) as HTML in the visitor's language, the count, whether a filter is
+    chosen, and what `figures(filterset)` adds (a dict, with "count" when it counts).
+
+    Kept in the cache until content changes (scn_portal.page_cache.cached_data), keyed by
+    the whole query string and the language: a request that finds it builds no FilterSet
+    and runs no query. Returns the page (rows as HTML) and that content."""
 
     def compute():
-        page_obj = paginate(request, queryset, per_page, count)
-        # Plain strings: cheaper to keep in the cache than the model instances.
-        rows = [render_row(row) for row in page_obj.object_list]
-        return page_obj.paginator.count, page_obj.number, rows
+        filterset = make_filterset()
+        extra = figures(filterset) if figures else {}
+        page_obj = paginate(request, filterset.qs, per_page, extra.get("count"))
+        return {
+            **extra,
+            "count": page_obj.paginator.count,
+            "number": page_obj.number,
+            # Plain strings: cheaper to keep in the cache than forms and model instances.
+            "rows": [render_row(row) for row in page_obj.object_list],
+            "filters_html": render_to_string(
+                "cities/includes/filters.html",
+                {"filterset": filterset, "clear_url": request.path, "filters_label": label},
+            ),
+            "filters_active": filterset.active,
+        }
 
-    total, number, rows = cached_data(name, compute, sorted(request.GET.lists()), get_language())
-    paginator = Paginator(queryset, per_page)
-    paginator.count = total
-    page_obj = paginator.page(number)
-    page_obj.object_list = rows
-    return page_obj
+    content = cached_data(name, compute, sorted(request.GET.lists()), get_language())
+    paginator = Paginator([], per_page)
+    paginator.count = content["count"]
+    page_obj = paginator.page(content["number"])
+    page_obj.object_list = content["rows"]
+    return page_obj, content
 
 
 ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
@@ -144,43 +164,69 @@ def directory_choices():
     }
 
 
-def directory_map(cities):
-    """How many cities the filters select, and their markers for the map (one query)."""
-    points = list(cities.order_by().map_points())
-    has_map = any(lat is not None for _name, _slug, lat, *_rest in points)
-    return {"count": len(points), "markers_json": markers_json(points) if has_map else ""}
-
-
-@public_page
-def city_list(request):
-    # What the filters offer, and the map of what they select, are kept in the cache until
-    # content changes (DATA_CACHE_SECONDS); the page of rows is read every time.
-    filterset = CityFilter(
+def city_filterset(request):
+    """The directory's filters over the member cities, with the choices kept in the cache."""
+    return CityFilter(
         request.GET,
         queryset=City.objects.members().with_list_data(),
         choices=cached_data("city-directory-choices", directory_choices, get_language()),
     )
-    cities = filterset.qs
-    chosen = sorted(
-        (name, value)
-        for name, value in filterset.form.cleaned_data.items()
-        if value and name != "sort"
+
+
+def directory_figures(filterset):
+    """How many cities the filters select, and the address of the map's markers when the
+    map can place any of them (one query)."""
+    found = filterset.qs.order_by().aggregate(
+        count=Count("pk"),
+        placed=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)),
     )
-    found = cached_data("city-directory-map", lambda: directory_map(cities), chosen)
-    page_obj = cached_page(
-        "city-directory-page", request, cities, CITIES_PER_PAGE, city_row_html, found["count"]
+    chosen = [
+        (name, value)
+        for name, value in sorted(filterset.form.cleaned_data.items())
+        if value and name != "sort"
+    ]
+    return {"count": found["count"], "markers_url": map_url(chosen) if found["placed"] else ""}
+
+
+def map_url(chosen=()):
+    """The address of the markers of the member cities the `chosen` filters select."""
+    url = reverse("cities:map")
+    return f"{url}?{urlencode(chosen)}" if chosen else url
+
+
+@public_page
+def city_list(request):
+    # The page's content depends on the query string alone: kept in the cache until content
+    # changes (directory_page). The map's markers are not in the page: map.js fetches them.
+    page_obj, content = directory_page(
+        "city-directory",
+        request,
+        lambda: city_filterset(request),
+        CITIES_PER_PAGE,
+        city_row_html,
+        _("Find a city"),
+        directory_figures,
     )
     return render(
         request,
         "cities/city_list.html",
-        {
-            "filterset": filterset,
-            "page_obj": page_obj,
-            "rows": page_obj.object_list,
-            "result_count": found["count"],
-            "markers_json": found["markers_json"],
-        },
+        {"page_obj": page_obj, "rows": page_obj.object_list, **content},
     )
+
+
+@public_page
+def city_map(request):
+    """The map's markers, as JSON, for the member cities the directory's filters select
+    (all of them without filters: the home page's map). Fetched by static/js/map.js, so a
+    page does not carry a thousand markers in its HTML; kept in the cache until content
+    changes."""
+
+    def markers():
+        cities = city_filterset(request).qs.order_by()
+        return json.dumps(map_markers(cities.map_points()))
+
+    body = cached_data("city-map", markers, sorted(request.GET.lists()))
+    return HttpResponse(body, content_type="application/json")
 
 
 @public_page
@@ -188,7 +234,7 @@ def city_detail(request, slug):
     """Four queries: the city; its latest practice and their themes; and in one query its
     focus areas, partner organisations and the practitioners the viewer may see."""
     city = cached_row_or_404(
-        "city-row", City.objects.select_related("region").with_practice_count(), slug
+        "city-row", lambda: City.objects.select_related("region").with_practice_count(), slug
     )
     members_view = request.user.is_authenticated
 
@@ -237,33 +283,30 @@ def city_detail(request, slug):
             ],
             "practitioners": practitioners,
             "markers": map_markers([(city.name, city.slug, city.latitude, city.longitude)]),
+            # What the content depends on: it is drawn once per audience (and language).
+            "fragment_key": (city.pk, members_view),
         },
     )
 
 
 @public_page
 def organisation_list(request):
-    filterset = OrganisationFilter(
-        request.GET,
-        queryset=PartnerOrganisation.objects.with_list_data(),
-        choices={"region": region_choices()},
-    )
-    page_obj = cached_page(
-        "organisation-directory-page",
+    page_obj, content = directory_page(
+        "organisation-directory",
         request,
-        filterset.qs,
+        lambda: OrganisationFilter(
+            request.GET,
+            queryset=PartnerOrganisation.objects.with_list_data(),
+            choices={"region": region_choices()},
+        ),
         ORGANISATIONS_PER_PAGE,
         organisation_row_html,
+        _("Find an organisation"),
     )
     return render(
         request,
         "cities/organisation_list.html",
-        {
-            "filterset": filterset,
-            "page_obj": page_obj,
-            "rows": page_obj.object_list,
-            "result_count": page_obj.paginator.count,
-        },
+        {"page_obj": page_obj, "rows": page_obj.object_list, **content},
     )
 
 
@@ -271,7 +314,7 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     """Four queries: the organisation; its latest practice and their themes; and in one
     query the regions where it works, its focus areas and the cities it works with."""
-    organisation = cached_row_or_404("organisation-row", PartnerOrganisation.objects.all(), slug)
+    organisation = cached_row_or_404("organisation-row", PartnerOrganisation.objects.all, slug)
 
     def practice_and_lists():
         # The library has no organisation filter, so the page itself pages through its
@@ -318,6 +361,9 @@ def organisation_detail(request, slug):
             "practices": practices,
             "practice_page": number,
             "practice_has_next": has_next,
+            # What the content depends on: it is drawn once per page of practice (links keep
+            # the query string) and language.
+            "fragment_key": (organisation.pk, sorted(request.GET.lists())),
         },
     )
 

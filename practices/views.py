@@ -37,29 +37,31 @@ def practice_list(request):
     facets = library.count_facets()
     for facet in facets:
         facet.errors = form[facet.param].errors
-    paginator = Paginator(library.results(), PER_PAGE)
     # The counting query already knows the total: no separate COUNT(*).
+    paginator = Paginator((), PER_PAGE)
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
+    start = (page_obj.number - 1) * PER_PAGE
     # The page's cards are the same for everyone until content changes: kept in the cache
-    # as the HTML of each card (in the current language), cheaper to keep than the rows.
+    # as the HTML of each card (in the current language), cheaper to keep than the rows;
+    # the query that reads them is not even built until they are missing.
     page_obj.object_list = cached_data(
         "library-cards",
-        lambda: cards_html(page_obj.object_list),
+        lambda: cards_html(library.results()[start : start + PER_PAGE]),
         library.cache_key(),
         page_obj.number,
         get_language(),
     )
-    active = library.active_filters(request.GET)
     context = {
         "form": form,
         "facets": facets,
         "page_obj": page_obj,
         "cards": page_obj.object_list,
         "total": library.total,
-        "active_filters": active,
-        "year_from": form["year_from"],
-        "year_to": form["year_to"],
+        "active_filters": library.active_filters(request.GET),
+        # The content is the same for everyone who asks the same question: drawn once per
+        # query string and language until content changes.
+        "fragment_key": sorted(request.GET.lists()),
     }
     return render(request, "practices/list.html", context)
 
@@ -154,7 +156,7 @@ def practice_detail(request, slug):
     try:
         # Published practice is the same for everyone: its row is kept in the cache.
         practice = cached_row_or_404(
-            "practice-row", Practice.objects.published().with_page_data(), slug
+            "practice-row", lambda: Practice.objects.published().with_page_data(), slug
         )
     except Http404:
         if not request.user.is_authenticated:
@@ -164,6 +166,10 @@ def practice_detail(request, slug):
             Practice.objects.visible_to(request.user).with_page_data(), slug=slug
         )
     context = practice_page_context(request, practice)
+    if practice.is_published:
+        # What the content depends on (the contact is shown to members, or when public): it
+        # is drawn once per audience and language. An unpublished page is never kept.
+        context["fragment_key"] = (practice.pk, request.user.is_authenticated)
     response = render(request, "practices/detail.html", context)
     if not practice.is_published:
         patch_cache_control(response, private=True, no_store=True)

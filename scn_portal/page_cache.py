@@ -7,9 +7,10 @@ which any change to published content bumps (see `bump_generation`, connected in
 ScnPortalConfig.ready), so a publication or an edit is visible on the next request. Off
 when PAGE_CACHE_SECONDS is 0.
 
-`cached_data` keeps expensive figures (the library's facet counts, the map of member cities)
-under the same generation, for everyone, signed in or not: it caches data, never a page.
-Off when DATA_CACHE_SECONDS is 0.
+`cached_data` keeps expensive figures (the library's facet counts, the map of member cities),
+rows written in HTML and page content drawn once per audience ({% fragment %}, see
+templatetags/fragments.py) under the same generation, for everyone, signed in or not: it
+caches data and parts of pages, never a response. Off when DATA_CACHE_SECONDS is 0.
 """
 
 import hashlib
@@ -118,13 +119,14 @@ def cached_data(name, compute, *parts):
     return value
 
 
-def cached_row_or_404(name, queryset, slug):
-    """The row of `queryset` whose slug is `slug`, kept like `cached_data` (an unknown slug
-    too, as a 404): a public page's own row, the same for everyone, costs no query until
-    content changes. For querysets that do not depend on who asks."""
-    row = cached_data(name, lambda: queryset.filter(slug=slug).first(), slug)
+def cached_row_or_404(name, make_queryset, slug):
+    """The row whose slug is `slug` of the queryset `make_queryset()` returns, kept like
+    `cached_data` (an unknown slug too, as a 404): a public page's own row, the same for
+    everyone, costs no query, nor even building one, until content changes. For querysets
+    that do not depend on who asks."""
+    row = cached_data(name, lambda: make_queryset().filter(slug=slug).first(), slug)
     if row is None:
-        raise Http404(f"No {queryset.model._meta.object_name} matches the given query.")
+        raise Http404(f"No {name} matches the given query.")
     return row
 
 

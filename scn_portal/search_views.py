@@ -335,5 +335,8 @@ def search(request):
         corrected=corrected,
         total=sum(result["page_obj"].paginator.count for result in results),
         more_than_total=any(result["page_obj"].more_than_counted for result in results),
+        # The content is drawn once per query and audience (members see every practitioner)
+        # and language, until content changes.
+        fragment_key=(sorted(request.GET.lists()), request.user.is_authenticated),
     )
     return render(request, "scn_portal/search.html", context)

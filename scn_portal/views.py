@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
-from cities.models import City, markers_json
+from cities.models import City
 from practices.cards import cards_html
 from practices.models import Practice
 from scn_portal.models import FaqEntry
@@ -30,7 +30,8 @@ def home_figures():
         "member_city_count": len(points),
         "region_count": len({region for *_point, region in points}),
         "practice_count": Practice.objects.published().count(),
-        "markers_json": markers_json(points) if any(p[2] is not None for p in points) else "",
+        # The map's markers are fetched by map.js (cities.views.city_map).
+        "has_map": any(lat is not None for _name, _slug, lat, *_rest in points),
     }
 
 
@@ -46,6 +47,9 @@ def home(request):
             ),
             get_language(),
         ),
+        # The same for everyone: the content is drawn once per language until content
+        # changes.
+        "fragment_key": "home",
     }
     return render(request, "scn_portal/home.html", context)
 

@@ -1,14 +1,15 @@
 /*
  * Maps of member cities, drawn with Leaflet (static/vendor/leaflet) as a progressive
  * enhancement. Each map is an element [data-map] rendered hidden; its markers come from the
- * json_script element named by data-map. Without JavaScript or without Leaflet the map
- * stays hidden; when no tile of the first view loads it is hidden again. The page's list
- * of cities says everything either way.
+ * address in data-markers-url (JSON), or else from the json_script element named by
+ * data-map. Without JavaScript, without Leaflet or without markers the map stays hidden;
+ * when no tile of the first view loads it is hidden again. The page's list of cities says
+ * everything either way.
  */
 (function () {
   "use strict";
 
-  function readMarkers(element) {
+  function inlineMarkers(element) {
     var source = document.getElementById(element.getAttribute("data-map"));
     if (!source) {
       return [];
@@ -20,8 +21,25 @@
     }
   }
 
-  function drawMap(element) {
-    var markers = readMarkers(element);
+  function withMarkers(element, draw) {
+    var url = element.getAttribute("data-markers-url");
+    if (!url) {
+      draw(element, inlineMarkers(element));
+      return;
+    }
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : [];
+      })
+      .then(function (markers) {
+        draw(element, Array.isArray(markers) ? markers : []);
+      })
+      .catch(function () {
+        // No markers, no map: the list of cities says everything.
+      });
+  }
+
+  function drawMap(element, markers) {
     if (!markers.length) {
       return;
     }
@@ -66,7 +84,9 @@
     if (typeof L === "undefined") {
       return;
     }
-    document.querySelectorAll("[data-map]").forEach(drawMap);
+    document.querySelectorAll("[data-map]").forEach(function (element) {
+      withMarkers(element, drawMap);
+    });
   }
 
   if (document.readyState === "loading") {

@@ -13,7 +13,7 @@ from tests.factories import (
     PractitionerFactory,
     region,
 )
-from tests.html import card_titles
+from tests.html import card_titles, fetched_markers
 
 pytestmark = pytest.mark.django_db
 
@@ -144,20 +144,67 @@ def test_directory_is_paginated_with_the_total_count(visitor):
     assert '<link rel="canonical" href="http://testserver/cities/">' in first.text
 
 
-def test_directory_embeds_markers_for_the_map_for_every_matching_city(visitor):
+def test_directory_map_fetches_markers_for_every_matching_city(visitor):
     CityFactory.create_batch(30, latitude="1.5", longitude="2.5")
     CityFactory(name="Nowhere", latitude=None, longitude=None)
+    CityFactory(name="Formerton", membership_status="former", latitude="3", longitude="4")
 
     response = visitor.get(LIST)
 
-    points = markers(response)
-    assert len(points) == 30
+    points = fetched_markers(visitor, response, "city-map")
+    assert len(points) == 30  # not Nowhere (no coordinates), not the former member
     assert points[0]["lat"] == 1.5
     assert points[0]["url"].startswith("/cities/")
     assert "vendor/leaflet/leaflet.js" in response.text
     assert "Nowhere" in response.text  # listed even though it cannot be on the map
     # Shown by map.js only: without JavaScript there is no empty box, just the list.
     assert 'aria-label="Map of the member cities listed here" hidden>' in response.text
+    # The page carries the address of the markers, not the markers.
+    assert '"lat"' not in response.text
+
+
+def test_directory_map_shows_only_the_cities_the_filters_select(visitor):
+    CityFactory(name="Berlin", latitude="52.52", longitude="13.40")
+    CityFactory(
+        name="Nairobi", region=region("africa"), country="KE", latitude="-1.29", longitude="36.82"
+    )
+
+    response = visitor.get(LIST, {"region": "africa", "sort": "newest", "page": "1"})
+
+    assert [point["name"] for point in fetched_markers(visitor, response, "city-map")] == [
+        "Nairobi"
+    ]
+
+
+def test_directory_has_no_map_when_no_matching_city_has_coordinates(visitor):
+    CityFactory(name="Berlin", latitude="52.52", longitude="13.40")
+    CityFactory(name="Nowhere", latitude=None, longitude=None)
+
+    response = visitor.get(LIST, {"q": "Nowhere"})
+
+    assert names(response) == ["Nowhere"]
+    assert "data-map" not in response.text
+
+
+def test_map_markers_ignore_bad_filters_like_the_directory(visitor):
+    CityFactory(name="Berlin", latitude="52.52", longitude="13.40")
+
+    response = visitor.get(reverse("cities:map"), {"region": "atlantis", "sort": "evil"})
+
+    assert response.status_code == 200
+    assert [point["name"] for point in response.json()] == ["Berlin"]
+
+
+def test_map_markers_queries_stay_constant_with_ten_times_the_data(
+    visitor, django_assert_num_queries
+):
+    url = reverse("cities:map")
+    CityFactory.create_batch(3, latitude="1", longitude="2", focus_areas=["area"])
+    with django_assert_num_queries(3):  # the filters' choices (two), the markers
+        assert len(visitor.get(url, {"focus": "area"}).json()) == 3
+    CityFactory.create_batch(30, latitude="1", longitude="2", focus_areas=["area"])
+    with django_assert_num_queries(3):
+        assert len(visitor.get(url, {"focus": "area"}).json()) == 33
 
 
 @pytest.mark.parametrize(

@@ -168,8 +168,12 @@ def test_page_queries_stay_constant_with_ten_times_the_data(visitor, django_asse
         visitor.get(organisation.get_absolute_url())
 
 
-def test_page_pages_through_all_its_published_practice(visitor):
+# With the data cache on too: the page's content is kept once per page of practice.
+@pytest.mark.parametrize("data_cache_seconds", [0, 300])
+def test_page_pages_through_all_its_published_practice(visitor, settings, data_cache_seconds):
     from cities.views import PRACTICES_ON_DETAIL_PAGE
+
+    settings.DATA_CACHE_SECONDS = data_cache_seconds
 
     organisation = PartnerOrganisationFactory()
     for n in range(PRACTICES_ON_DETAIL_PAGE + 2):
@@ -185,6 +189,7 @@ def test_page_pages_through_all_its_published_practice(visitor):
     assert card_titles(second) == ["Joint work 01", "Joint work 00"]
     assert 'href="?page=1#practice-heading" rel="prev"' in second.text
     assert 'rel="next"' not in second.text
+    assert card_titles(visitor.get(url)) == card_titles(first)
 
 
 @pytest.mark.parametrize("page", ["abc", "0", "-3", "99999999999999999999999"])

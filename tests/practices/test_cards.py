@@ -286,7 +286,7 @@ def test_the_library_shows_a_changed_theme_at_once(client, data_cache):
 def test_the_city_directory_shows_a_renamed_city_at_once(client, data_cache):
     city = CityFactory(name="Oldtown", slug="oldtown")
     assert list(cards(get(client, CITIES), CITY_ROW)) == ["Oldtown"]
-    assert cached_rows("city-directory-page") == 1, "the rows should be kept in the cache"
+    assert cached_rows("city-directory") == 1, "the rows should be kept in the cache"
     assert list(cards(get(client, CITIES), CITY_ROW)) == ["Oldtown"]
 
     city.name = "Newtown"
@@ -320,7 +320,7 @@ def test_the_organisation_list_counts_a_new_city_at_once(client, data_cache):
     assert card_meta(cards(get(client, ORGANISATIONS), ORGANISATION_ROW)["Coast Institute"]) == (
         "Civil society · works with 1 member city"
     )
-    assert cached_rows("organisation-directory-page") == 1
+    assert cached_rows("organisation-directory") == 1
     organisation.cities.add(CityFactory())
     assert card_meta(cards(get(client, ORGANISATIONS), ORGANISATION_ROW)["Coast Institute"]) == (
         "Civil society · works with 2 member cities"

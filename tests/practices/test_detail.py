@@ -144,12 +144,19 @@ def test_a_public_contact_practitioner_is_linked_but_never_their_email(visitor, 
     assert contact.email not in text
 
 
-def test_a_members_only_contact_is_hidden_from_visitors(client, member, practice):
+# With the data cache on too: the page's content is kept once per audience.
+@pytest.mark.parametrize("data_cache_seconds", [0, 300])
+def test_a_members_only_contact_is_hidden_from_visitors(
+    client, member, practice, settings, data_cache_seconds
+):
+    settings.DATA_CACHE_SECONDS = data_cache_seconds
     practice.contact_practitioner = PractitionerFactory(full_name="Private Person")
     practice.save()
     assert "Private Person" not in client.get(practice.get_absolute_url()).text
     client.force_login(member)
     assert "Private Person" in client.get(practice.get_absolute_url()).text
+    client.logout()
+    assert "Private Person" not in client.get(practice.get_absolute_url()).text
 
 
 def test_an_unknown_practice_is_a_404(visitor):

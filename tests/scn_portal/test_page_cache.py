@@ -262,7 +262,50 @@ def test_figures_kept_in_the_cache_are_kept_per_query(member_client, settings):
     academic = card_titles(member_client.get(organisations, {"kind": "academic"}))
     expected = PartnerOrganisation.objects.filter(kind="academic").values_list("name", flat=True)
     assert set(academic) == set(expected)
-    assert member_client.get(organisations).context["result_count"] == 30
+    assert member_client.get(organisations).context["count"] == 30
+
+
+def test_a_directory_s_filter_form_is_kept_per_query(member_client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    CityFactory(name="Berlin")
+    directory = reverse("cities:list")
+    for _round in range(2):  # the second round comes from the cache
+        assert "Select a valid choice" in member_client.get(directory, {"region": "atlantis"}).text
+        searched = member_client.get(directory, {"q": "Berl"}).text
+        assert 'value="Berl"' in searched
+        assert "Clear filters" in searched
+        plain = member_client.get(directory).text
+        assert "Select a valid choice" not in plain
+        assert 'value="Berl"' not in plain
+        assert "Clear filters" not in plain
+
+
+def test_a_new_region_is_offered_by_the_directory_s_filters_at_once(client):
+    CityFactory(name="Berlin")
+    directory = reverse("cities:list")
+    assert 'value="africa"' not in client.get(directory).text
+    CityFactory(name="Nairobi", region=region("africa"), country="KE")
+    assert '<option value="africa">' in client.get(directory).text
+
+
+def test_moving_a_city_moves_its_marker_on_the_maps_at_once(client):
+    city = CityFactory(name="Berlin", latitude="52.52", longitude="13.40")
+    CityFactory(name="Oslo", latitude="59.91", longitude="10.75")
+    markers = reverse("cities:map")
+
+    def berlin(query=None):
+        points = client.get(markers, query or {}).json()
+        return [(p["lat"], p["lng"]) for p in points if p["name"] == "Berlin"]
+
+    assert berlin() == [(52.52, 13.4)]
+    assert berlin({"q": "Ber"}) == [(52.52, 13.4)]
+    city.latitude, city.longitude = "48.14", "11.58"
+    city.save()
+    assert berlin() == [(48.14, 11.58)]
+    assert berlin({"q": "Ber"}) == [(48.14, 11.58)]
+    city.membership_status = "former"
+    city.save()
+    assert berlin() == []
 
 
 def test_a_cached_search_page_shows_practice_published_since(client, moderator):

@@ -197,6 +197,7 @@ LIST_PAGES = [
     ("practices:list", None, ["q", "region", "country", "city", "theme", "extremism"]),
     ("practices:list", None, ["evidence", "stage", "year_from", "year_to", "page", "sort"]),
     ("cities:list", None, ["q", "region", "country", "focus", "sort", "page"]),
+    ("cities:map", None, ["q", "region", "country", "focus", "sort"]),
     ("cities:organisations", None, ["kind", "region", "page"]),
     ("cities:practitioners", "member", ["q", "sector", "city", "region", "page"]),
     ("search", None, ["q", "page", "kind"]),

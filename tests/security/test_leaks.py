@@ -20,6 +20,7 @@ INDEX_PAGES = [
     ("search", None, "?q=draft"),
     ("search", None, "?q=Membersonly"),
     ("cities:list", None, ""),
+    ("cities:map", None, ""),
     ("cities:detail", lambda c: {"slug": c.city.slug}, ""),
     ("cities:organisation", lambda c: {"slug": c.organisation.slug}, ""),
     ("cities:organisations", None, ""),

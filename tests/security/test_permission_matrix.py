@@ -90,6 +90,7 @@ CASES = [
     Case("sitemap", everyone(200)),
     # member cities, organisations, practitioners, joining
     Case("cities:list", everyone(200)),
+    Case("cities:map", everyone(200)),
     Case("cities:detail", everyone(200), lambda c: {"slug": c.city.slug}),
     Case("cities:organisations", everyone(200)),
     Case("cities:organisation", everyone(200), lambda c: {"slug": c.organisation.slug}),
