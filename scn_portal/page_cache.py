@@ -87,7 +87,7 @@ def bump_generation(**kwargs):
 
 # Part of every cached_data key: raise it when what a `compute` returns changes shape, so a
 # new release never reads what an older one stored.
-DATA_FORMAT = 2
+DATA_FORMAT = 3
 
 
 def _read_current(key):
