@@ -14,6 +14,7 @@ caches data and parts of pages, never a response. Off when DATA_CACHE_SECONDS is
 """
 
 import hashlib
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -27,11 +28,19 @@ from django.utils.translation import get_language
 GENERATION_KEY = "page-cache:generation"
 
 
+def _first_generation():
+    """Where a lost generation starts again: the current time in microseconds, above any
+    generation counted before (a cache that evicts keys may drop it), so nothing stored
+    under an older one is ever taken for current."""
+    return time.time_ns() // 1000
+
+
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        first = _first_generation()
+        cache.add(GENERATION_KEY, first, timeout=None)
+        value = cache.get(GENERATION_KEY, first)
     return value
 
 
@@ -74,7 +83,7 @@ def _incr():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
 
 
 def bump_generation(**kwargs):

@@ -227,6 +227,25 @@ def test_the_generation_is_bumped_again_when_the_change_commits(
     assert generation() == before + 2
 
 
+def test_a_lost_generation_never_brings_back_an_older_page(client):
+    """A cache that evicts keys may drop the generation itself: it starts again above every
+    generation before, so no page kept under an older one is served."""
+    from django.core.cache import cache
+
+    from scn_portal.page_cache import GENERATION_KEY
+
+    city = CityFactory(name="Oldname")
+    PracticeFactory(city=city)
+    home = reverse("home")
+    assert "Oldname" in client.get(home).text  # kept under the current generation
+    cache.delete(GENERATION_KEY)
+    assert "Oldname" in client.get(home).text  # kept again, under the new generation
+    city.name = "Newname"
+    city.save()  # bumps
+    cache.delete(GENERATION_KEY)  # and the generation is lost again
+    assert "Newname" in client.get(home).text
+
+
 def test_figures_kept_in_the_cache_follow_a_publication_for_members_too(
     member_client, site, author, moderator, settings
 ):
