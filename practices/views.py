@@ -17,6 +17,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -44,13 +45,16 @@ def practice_list(request):
     start = (page_obj.number - 1) * PER_PAGE
     # The page's cards are the same for everyone until content changes: kept in the cache
     # as the HTML of each card (in the current language), cheaper to keep than the rows;
-    # the query that reads them is not even built until they are missing.
-    page_obj.object_list = cached_data(
-        "library-cards",
-        lambda: cards_html(library.results()[start : start + PER_PAGE]),
-        library.cache_key(),
-        page_obj.number,
-        get_language(),
+    # the query that reads them is not even built until they are missing. Read only when
+    # the page's content is drawn, not when it comes from the cache ({% fragment %}).
+    page_obj.object_list = SimpleLazyObject(
+        lambda: cached_data(
+            "library-cards",
+            lambda: cards_html(library.results()[start : start + PER_PAGE]),
+            library.cache_key(),
+            page_obj.number,
+            get_language(),
+        )
     )
     context = {
         "form": form,

@@ -21,10 +21,10 @@
     }
   }
 
-  function withMarkers(element, draw) {
+  function drawWithMarkers(element) {
     var url = element.getAttribute("data-markers-url");
     if (!url) {
-      draw(element, inlineMarkers(element));
+      drawMap(element, inlineMarkers(element));
       return;
     }
     fetch(url, { headers: { Accept: "application/json" } })
@@ -32,7 +32,7 @@
         return response.ok ? response.json() : [];
       })
       .then(function (markers) {
-        draw(element, Array.isArray(markers) ? markers : []);
+        drawMap(element, Array.isArray(markers) ? markers : []);
       })
       .catch(function () {
         // No markers, no map: the list of cities says everything.
@@ -84,9 +84,7 @@
     if (typeof L === "undefined") {
       return;
     }
-    document.querySelectorAll("[data-map]").forEach(function (element) {
-      withMarkers(element, drawMap);
-    });
+    document.querySelectorAll("[data-map]").forEach(drawWithMarkers);
   }
 
   if (document.readyState === "loading") {
