@@ -18,7 +18,7 @@ from django.db.models import (
     Subquery,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -526,3 +526,38 @@ class StatusChange(models.Model):
     def get_absolute_url(self):
         # The history is for staff: the record in the admin, not the (maybe unpublished) page.
         return admin_url(self)
+
+
+class SearchWord(models.Model):
+    """A word of published practice (title, summary, themes): what a misspelt word of a
+    search is corrected to. Kept by practices/spelling.py; a word leaves when no published
+    practice carries it any more, so nothing unpublished is ever suggested."""
+
+    word = models.CharField(_("word"), max_length=60, primary_key=True)
+    practices = models.PositiveIntegerField(_("published practices carrying it"), default=0)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        # Candidates for a correction are read by length.
+        indexes = [models.Index(Length("word"), name="searchword_length")]
+
+    def __str__(self):
+        return self.word
+
+
+class PracticeWords(models.Model):
+    """The words a published practice adds to the search vocabulary, as last counted, so
+    that they can be taken back when it is edited, unpublished or deleted."""
+
+    practice = models.OneToOneField(
+        Practice, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    words = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("words of a practice")
+        verbose_name_plural = _("words of practices")
+
+    def __str__(self):
+        return str(self.practice_id)

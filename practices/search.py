@@ -5,8 +5,8 @@ On PostgreSQL, practice is found through a weighted full-text document kept in t
 `search_document` column (title A; summary and themes B; body sections C; city and
 organisation names D), created by migration 0005 and refreshed by `refresh_documents`.
 The column is not a model field, so the model stays the same on SQLite; `Document()` names
-it in queries. Misspelt words are corrected from `practices_searchword`, a table of the words
-of titles, summaries and themes with a trigram index.
+it in queries. Misspelt words are corrected from the words of published practice, on
+either database (practices/spelling.py).
 
 On SQLite, a practice matches when every word and every quoted phrase occurs in its title,
 text, themes or city, and no excluded (-word) occurs in them.
@@ -43,10 +43,6 @@ TEXT_FIELDS = ["title", "summary", "problem", "approach", "target_audience", "ou
 SNIPPET_FIELDS = ["summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
 SNIPPET_WORDS = 30
 CONFIG = "english"
-WORDS_TABLE = "practices_searchword"
-# Only words at least this long are corrected for typos, by a word at least this similar.
-CORRECTABLE_LENGTH = 4
-SIMILARITY = 0.45
 # Markers ts_headline puts around a match, from Unicode's private use area, turned into
 # <mark> after the text around them is escaped.
 START, STOP = "\ue000", "\ue001"
@@ -354,34 +350,15 @@ def _fts_page(queryset, text, offset, limit):
 
 
 def correct(query):
-    """On PostgreSQL, `query` with each unknown longer word replaced by the most similar
-    known word (one indexed query); None when nothing could be corrected."""
-    if engine() != "postgresql":
-        return None
+    """`query` with each unknown word replaced by the nearest word of published practice
+    (practices/spelling.py, one query on either database); None when nothing could be
+    corrected."""
+    from practices import spelling
+
     parsed = parse(query)
-    candidates = [w for w in parsed.words if len(w) >= CORRECTABLE_LENGTH and not w.isdigit()]
-    if not candidates or parsed.phrases:
+    if parsed.phrases:
         return None
-    # For each word: itself if known, else its nearest neighbour by trigram similarity.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            SELECT q.word, best.word
-              FROM unnest(%s::text[]) AS q(word)
-              CROSS JOIN LATERAL (
-                SELECT w.word FROM {WORDS_TABLE} w
-                 WHERE w.word %% q.word AND similarity(w.word, q.word) >= %s
-                 ORDER BY w.word = q.word DESC, similarity(w.word, q.word) DESC, w.word
-                 LIMIT 1
-              ) AS best
-            """,  # noqa: S608 - only a constant table name is formatted in
-            [candidates, SIMILARITY],
-        )
-        replacements = {typed: known for typed, known in cursor.fetchall() if typed != known}
-    if not replacements:
-        return None
-    words = [replacements.get(w, w) for w in parsed.words]
-    return " ".join(words + [f"-{w}" for w in parsed.excluded])
+    return spelling.correct(parsed.words, parsed.excluded)
 
 
 # --- snippets ---------------------------------------------------------------------------------
@@ -467,25 +444,10 @@ UPDATE practices_practice AS target
  WHERE target.id = p.id {where}
 """
 
-WORDS_SQL = """
-INSERT INTO practices_searchword (word)
-SELECT DISTINCT word
-  FROM practices_practice AS p
-  LEFT JOIN LATERAL (
-        SELECT string_agg(tag.name, ' ') AS names
-          FROM practices_taggedpractice AS tagged
-          JOIN taggit_tag AS tag ON tag.id = tagged.tag_id
-         WHERE tagged.content_object_id = p.id) AS themes ON true,
-       regexp_split_to_table(lower(concat_ws(' ', p.title, p.summary, themes.names)), '\\W+')
-         AS word
- WHERE length(word) BETWEEN {shortest} AND 60 {where}
-ON CONFLICT (word) DO NOTHING
-"""
-
 
 def refresh_documents(pks=None, using=None):
-    """Rebuild the search documents (and known words) of the practice with these pks, or of
-    all practice when `pks` is None, in one UPDATE. Does nothing off PostgreSQL."""
+    """Rebuild the search documents of the practice with these pks, or of all practice
+    when `pks` is None, in one UPDATE. Does nothing off PostgreSQL."""
     from django.db import connections
 
     conn = connections[using] if using else connection
@@ -497,4 +459,3 @@ def refresh_documents(pks=None, using=None):
     where, params = ("", []) if pks is None else ("AND p.id = ANY(%s)", [pks])
     with conn.cursor() as cursor:
         cursor.execute(DOCUMENT_SQL.format(config=CONFIG, where=where), params)
-        cursor.execute(WORDS_SQL.format(shortest=CORRECTABLE_LENGTH, where=where), params)

@@ -1,11 +1,17 @@
-"""Keeping the PostgreSQL search documents current: any change to what a practice's
-document is made of (its text, themes, organisations, its city's or an organisation's or a
-theme's name) refreshes the documents of the practice concerned. Connected in
-PracticesConfig.ready; each handler is a no-op off PostgreSQL."""
+"""Keeping search current after any change to what it reads. Connected in
+PracticesConfig.ready.
+
+- The spelling vocabulary (practices/spelling.py, both databases) follows a practice's
+  title, summary, themes and whether it is published: a save, a change of themes, a theme's
+  rename or a deletion counts its words again.
+- The PostgreSQL search documents (practices/search.py) also hold the practice's city and
+  organisation names, so renaming those refreshes the documents of their practice too.
+"""
 
 from django.db import connection
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 
+from practices import spelling
 from practices.search import refresh_documents
 
 
@@ -13,20 +19,30 @@ def _on_postgresql():
     return connection.vendor == "postgresql"
 
 
+def _refresh(pks):
+    refresh_documents(pks)
+    spelling.refresh(pks)
+
+
 def practice_saved(sender, instance, raw=False, **kwargs):
-    if _on_postgresql() and not raw:
-        refresh_documents([instance.pk])
+    if not raw:
+        _refresh([instance.pk])
 
 
 def practice_links_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
-    if not _on_postgresql() or not action.startswith("post_"):
+    if not action.startswith("post_"):
         return
     from practices.models import Practice
 
     if isinstance(instance, Practice):
-        refresh_documents([instance.pk])
+        _refresh([instance.pk])
     elif pk_set:
-        refresh_documents(pk_set)
+        _refresh(pk_set)
+
+
+def practice_deleted(sender, instance, **kwargs):
+    """A practice about to be deleted gives back the words it lent the vocabulary."""
+    spelling.forget(instance.pk)
 
 
 def named_in_practices_saved(sender, instance, raw=False, **kwargs):
@@ -36,13 +52,13 @@ def named_in_practices_saved(sender, instance, raw=False, **kwargs):
 
 
 def tag_saved(sender, instance, raw=False, created=False, **kwargs):
-    if _on_postgresql() and not raw and not created:
+    if not raw and not created:
         from practices.models import TaggedPractice
 
         pks = TaggedPractice.objects.filter(tag=instance).values_list(
             "content_object_id", flat=True
         )
-        refresh_documents(pks)
+        _refresh(list(pks))
 
 
 def connect():
@@ -56,6 +72,7 @@ def connect():
         m2m_changed.connect(
             practice_links_changed, sender=through, dispatch_uid=f"search-{through.__name__}"
         )
+    pre_delete.connect(practice_deleted, sender=Practice, dispatch_uid="search-practice-del")
     post_save.connect(named_in_practices_saved, sender=City, dispatch_uid="search-city")
     post_save.connect(
         named_in_practices_saved, sender=PartnerOrganisation, dispatch_uid="search-org"

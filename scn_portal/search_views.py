@@ -2,6 +2,8 @@
 organisations and the practitioners the person may see, each group with a highlighted
 snippet of why it matched. `kind` narrows the page to one group, paginated."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -9,6 +11,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, 
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -333,6 +336,7 @@ def search(request):
     context.update(
         results=results,
         corrected=corrected,
+        corrected_url=f"{reverse('search')}?{urlencode({'q': corrected})}" if corrected else "",
         total=sum(result["page_obj"].paginator.count for result in results),
         more_than_total=any(result["page_obj"].more_than_counted for result in results),
         # The content is drawn once per query and audience (members see every practitioner)

@@ -27,7 +27,14 @@ from cities.models import (
     TaggedOrganisation,
     TaggedPractitioner,
 )
-from practices.models import ExtremismForm, Practice, Status, StatusChange, TaggedPractice
+from practices.models import (
+    ExtremismForm,
+    Practice,
+    PracticeWords,
+    Status,
+    StatusChange,
+    TaggedPractice,
+)
 from scn_portal.demo import library, sample
 
 PREFIX = "scale-"
@@ -147,10 +154,12 @@ def after_bulk_load():
     """What must follow any bulk load: search documents for the new rows, fresh planner
     statistics, and no cached page that still shows the old data (bulk inserts send no
     signals)."""
+    from practices import spelling
     from practices.search import refresh_documents
     from scn_portal import page_cache
 
     refresh_documents()
+    spelling.refresh()
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -195,6 +204,7 @@ def remove_scale_rows():
     )
     _raw_delete(Practice.adapted_from.through.objects.filter(to_practice__slug__startswith=PREFIX))
     _raw_delete(StatusChange.objects.filter(**of_practice))
+    _raw_delete(PracticeWords.objects.filter(**of_practice))
     Practice.objects.filter(**scale).filter(attachments__isnull=False).delete()
     _raw_delete(Practice.objects.filter(**scale))
 

@@ -148,8 +148,7 @@ def test_postgresql_stems_words():
     assert connection.vendor == "postgresql"
 
 
-@pytest.mark.postgres
-def test_postgresql_corrects_a_misspelt_word():
+def test_a_misspelt_word_is_corrected_on_either_database():
     from practices.search import correct
 
     PracticeFactory(title="Preventing radicalisation online")

@@ -153,8 +153,8 @@ def make_search_data(n, start=0):
         PartnerOrganisationFactory(name=f"Youth Trust {i}")
 
 
-# Every case of the page: no query, results, nothing found, a misspelt word (corrected on
-# PostgreSQL), one kind of result, a later page and a page past the end.
+# Every case of the page: no query, results, nothing found, a misspelt word (corrected), one
+# kind of result, a later page and a page past the end.
 SEARCH_CASES = [
     {"q": ""},
     {"q": "youth"},
@@ -205,13 +205,12 @@ def test_a_page_past_the_end_shows_the_last_page(client):
     assert cities.count('class="search-result"') == 5
 
 
-@pytest.mark.postgres
-def test_a_misspelt_word_finds_the_practice_on_postgresql(client):
+def test_a_misspelt_word_finds_the_practice_and_offers_the_right_spelling(client):
     PracticeFactory(title="Preventing radicalisation online")
 
     text = search(client, "radicalsation")
 
-    assert "showing results for" in text
+    assert 'Did you mean <a href="/search/?q=radicalisation"><strong>radicalisation' in text
     assert "<mark>radicalisation</mark>" in text.lower()
 
 
