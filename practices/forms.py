@@ -7,7 +7,6 @@ practices.workflow.missing_for_submission, never here.
 import hashlib
 import json
 import time
-from pathlib import PurePath
 
 from django import forms
 from django.conf import settings
@@ -135,7 +134,7 @@ class PracticeForm(forms.ModelForm):
     attachment_title = forms.CharField(
         label=_("Title of the document"),
         required=False,
-        max_length=200,
+        max_length=Attachment._meta.get_field("title").max_length,
         help_text=_("For example: Evaluation report 2023. Left empty, the file name is used."),
     )
     # Names this display of the form, so that the same filled-in form sent twice (a double
@@ -264,9 +263,10 @@ class PracticeForm(forms.ModelForm):
     @property
     def upload_to_choose_again(self):
         """The name of a file sent with a form that failed: browsers never keep a chosen
-        file, so the page asks for it again by name."""
+        file, so the page asks for it again by name (unless the file itself was refused)."""
         upload = self.files.get("attachment") if self.is_bound else None
-        return upload.name if upload and self.errors else None
+        refused = "attachment" in self.errors
+        return upload.name if upload and self.errors and not refused else None
 
     def sections(self):
         """(legend, introduction, bound fields) for each section of the page."""
@@ -332,12 +332,8 @@ class PracticeForm(forms.ModelForm):
         practice.themes.set(chosen + list(self.cleaned_data.get("new_themes") or []))
         upload = self.cleaned_data.get("attachment")
         if upload:
-            attachment = Attachment(
-                practice=practice,
-                title=self.cleaned_data.get("attachment_title") or PurePath(upload.name).stem,
-                file=upload,
-                original_name=upload.name[:255],
-                size=upload.size,
+            attachment = Attachment.from_upload(
+                practice, upload, title=self.cleaned_data.get("attachment_title")
             )
             try:
                 attachment.save()

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -457,6 +458,14 @@ def attachment_path(instance, filename):
     return f"attachments/{uuid.uuid4().hex}.pdf"
 
 
+def _shortened(file_name, max_length):
+    """`file_name` cut to `max_length` characters, keeping its extension."""
+    if len(file_name) <= max_length:
+        return file_name
+    suffix = PurePath(file_name).suffix[:16]
+    return file_name[: max_length - len(suffix)] + suffix
+
+
 class AttachmentQuerySet(models.QuerySet):
     def visible_to(self, user):
         visible = Practice.objects.visible_to(user)
@@ -485,6 +494,22 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:attachment", args=[self.practice.slug, self.pk])
+
+    @classmethod
+    def from_upload(cls, practice, upload, title=""):
+        """An unsaved attachment of `upload` to `practice`, titled `title` or else after the
+        file name. A file name of any length fits: the title is cut to its column (a row
+        too long is an error on PostgreSQL) and the file is stored under a short random
+        name (attachment_path)."""
+        title_length = cls._meta.get_field("title").max_length
+        name_length = cls._meta.get_field("original_name").max_length
+        return cls(
+            practice=practice,
+            title=title or Truncator(PurePath(upload.name).stem.strip()).chars(title_length),
+            file=upload,
+            original_name=_shortened(upload.name, name_length),
+            size=upload.size,
+        )
 
     @property
     def download_name(self):

@@ -10,12 +10,15 @@ from cities.models import City, MembershipApplication, PartnerOrganisation, Prac
 from practices.models import Attachment, ExtremismForm, Practice, Status
 from scn_portal.models import ContactMessage, FaqEntry
 
-# The smallest file that readers accept as a PDF; tests of the upload checks use it.
+# The smallest file that readers accept as a PDF (one blank page, and the cross-reference
+# table a reader needs to find its objects); tests of the upload checks use it.
 MINIMAL_PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
     b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n"
+    b"0000000052 00000 n \n0000000101 00000 n \n"
+    b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
 )
 DEFAULT_PASSWORD = "a-long-test-password-42"
 
