@@ -8,6 +8,10 @@
   Signing in later sends it again.
 - Any other account email that cannot be sent (a password reset, say) is logged and
   explained on the next page.
+- Sign-up does not tell whether an address already has an account: with an address that
+  has one, no account is made and its owner is told by email (allauth's enumeration
+  prevention, the email limited per address by ACCOUNT_RATE_LIMITS["confirm_email"]), and
+  the answer takes as long and reads the same as for a new address.
 """
 
 import logging
@@ -17,15 +21,19 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context
 from django.contrib import messages
+from django.contrib.auth.hashers import make_password
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
-# Templates of the emails that ask a person to confirm an address.
+# Templates of the emails that ask a person to confirm an address. The one a sign-up with a
+# taken address sends instead counts as one: were it not sent, the warning must read the
+# same as for a new address.
 CONFIRMATION_EMAILS = (
     "account/email/email_confirmation",
     "account/email/email_confirmation_signup",
+    "account/email/account_already_exists",
 )
 # allauth's messages saying that an email went out.
 SENT_MESSAGES = ("account/messages/email_confirmation_sent.txt",)
@@ -66,6 +74,13 @@ class AccountNotSaved(Exception):
 
 
 class SignupForm(AllauthSignupForm):
+    def try_save(self, request):
+        if self.account_already_exists:
+            # A new account costs a password hash (the slow part of a sign-up); without one
+            # here, a quick answer would tell that the address is registered.
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
+
     def save(self, request):
         try:
             with transaction.atomic():

@@ -12,7 +12,7 @@ from cities.models import MembershipApplication, PractitionerMessage
 from scn_portal import abuse
 from scn_portal.models import ContactMessage
 from tests.contact.conftest import CONTACT, JOIN, RELAY, form_data
-from tests.factories import PractitionerFactory
+from tests.factories import PractitionerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 CONTACT_URL = reverse("contact")
@@ -59,6 +59,95 @@ def test_one_email_address_is_stopped_from_any_address_whatever_its_case_or_plus
     assert send_contact(client, "203.0.113.9", email="SAM+x@example.org").status_code == 429
     assert send_contact(client, "203.0.113.9", email="other@example.org").status_code == 302
     assert ContactMessage.objects.count() == 3
+
+
+def test_a_quoted_local_part_counts_as_the_same_address(client):
+    assert send_contact(client, "192.0.2.1", email="victim@example.org").status_code == 302
+    assert send_contact(client, "198.51.100.7", email="victim@example.org").status_code == 302
+
+    response = send_contact(client, "203.0.113.9", email='"victim"@example.org')
+
+    assert response.status_code == 429
+    assert ContactMessage.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ('"Vic+one"@Example.org', '"vic"@EXAMPLE.ORG'),
+        ('"vic\\"tim"@example.org', '"VIC\\"TIM+2"@example.org'),
+        ("vic@xn--bcher-kva.example", "VIC+x@XN--BCHER-KVA.example"),
+    ],
+    ids=["quoted-with-tag", "escaped-quote", "ascii-form-of-a-unicode-domain"],
+)
+def test_every_spelling_of_one_address_counts_against_its_limit(client, first, again):
+    assert send_contact(client, "192.0.2.1", email=first).status_code == 302
+    assert send_contact(client, "198.51.100.7", email=again).status_code == 302
+    assert send_contact(client, "203.0.113.9", email=first).status_code == 429
+    assert send_contact(client, "203.0.113.10", email=again).status_code == 429
+
+
+def test_the_join_form_counts_a_quoted_address_as_the_same(client):
+    url = reverse("cities:join")
+    spellings = [
+        "amina@newtown.example.org",
+        '"amina"@newtown.example.org',
+        "AMINA@newtown.example.org",
+    ]
+    statuses = []
+    for n, email in enumerate(spellings):
+        data = form_data(client, url, **{**JOIN, "email": email})
+        statuses.append(client.post(url, data, REMOTE_ADDR=f"192.0.2.{n}").status_code)
+    assert statuses == [302, 302, 429]
+
+
+def test_the_relay_counts_two_accounts_of_one_mailbox_together(client):
+    """Accounts are told apart by their exact address; their mailbox is still one."""
+    practitioner = PractitionerFactory()
+    url = reverse("cities:contact_practitioner", args=[practitioner.slug])
+    statuses = []
+    for n, email in enumerate(["sam@example.org", '"sam"@example.org', "Sam+relay@example.org"]):
+        client.force_login(UserFactory(email=email))
+        data = form_data(client, url, **RELAY)
+        statuses.append(client.post(url, data, REMOTE_ADDR=f"192.0.2.{n}").status_code)
+    assert statuses == [302, 302, 429]
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("sam@example.org", "sam@example.org"),
+        ("Sam@Example.ORG", "sam@example.org"),
+        ("sam+news@example.org", "sam@example.org"),
+        ("sam+news+more@example.org", "sam@example.org"),
+        ('"sam"@example.org', "sam@example.org"),
+        ('"Sam+news"@example.org', "sam@example.org"),
+        ('"victim"@example.org', "victim@example.org"),
+        ('"vic\\"tim"@example.org', 'vic"tim@example.org'),
+        ('"vic\\\\tim"@example.org', "vic\\tim@example.org"),
+        ('"sam@home"@example.org', "sam@home@example.org"),
+        ("  sam@example.org\n", "sam@example.org"),
+        ("<sam@example.org>", "sam@example.org"),
+        (" < Sam@example.org > ", "sam@example.org"),
+        ("sam@example.org.", "sam@example.org"),
+        ("sam@EXAMPLE.ORG.", "sam@example.org"),
+        ("sam@bücher.example", "sam@xn--bcher-kva.example"),
+        ("sam@BÜCHER.example", "sam@xn--bcher-kva.example"),
+        ("sam@XN--BCHER-KVA.example", "sam@xn--bcher-kva.example"),
+        ("sam@bücher\u3002example", "sam@xn--bcher-kva.example"),
+        ("sam@example..org", "sam@example..org"),
+        ("", "@"),
+        (None, "@"),
+    ],
+)
+def test_mailbox_spells_one_address_one_way(address, expected):
+    assert abuse.mailbox(address) == expected
+
+
+def test_addresses_of_different_mailboxes_stay_apart():
+    assert abuse.mailbox('"vic\\"tim"@example.org') != abuse.mailbox("victim@example.org")
+    assert abuse.mailbox("sam@example.org") != abuse.mailbox("sam@example.org.uk")
+    assert abuse.mailbox("sam@example.org") != abuse.mailbox("sam.x@example.org")
 
 
 def test_the_limit_holds_across_workers_sharing_the_cache(monkeypatch):
