@@ -139,11 +139,19 @@ def cached_row_or_404(name, make_queryset, slug):
     return row
 
 
+def carries_a_session(request):
+    """Whether the request comes with a session or with messages waiting: what the page then
+    shows may be someone's own, so it is neither kept here nor in anyone else's cache (see
+    scn_portal.middleware.PrivateResponsesMiddleware)."""
+    cookies = request.COOKIES
+    # An emptied cookie (as a sign-out leaves in a client that keeps expired ones) holds none.
+    return bool(cookies.get(settings.SESSION_COOKIE_NAME) or cookies.get(CookieStorage.cookie_name))
+
+
 def _may_use_cache(request):
     if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
         return False
-    cookies = request.COOKIES
-    return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+    return not carries_a_session(request)
 
 
 def _may_store(request, response):

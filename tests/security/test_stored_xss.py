@@ -5,6 +5,9 @@ Each field holds its own marker followed by the payload, so a row proves the fie
 page (the marker) and harmless there (no live <script> or event handler).
 """
 
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
@@ -145,3 +148,38 @@ def test_stored_payloads_come_back_harmless(
         assert f"xss{marker}" in text, f"{marker} is not rendered on {url}"
     for live in LIVE_MARKUP:
         assert live not in text
+
+
+class Elements(HTMLParser):
+    """The elements and the text a feed reader gets from a piece of HTML."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.tags, self.text = [], []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def test_a_summary_reaches_feed_readers_as_the_text_the_member_wrote(client):
+    """Atom carries the summary as HTML (type="html"), which feed readers render: a member's
+    plain text must arrive escaped, its markup shown as written, its line breaks kept."""
+    summary = (
+        "Youth & police, 1 < 2\n"
+        f'{PAYLOAD} <a href="javascript:alert(3)">a link</a> <b onmouseover="alert(4)">b</b>'
+    )
+    PracticeFactory(title="Feed practice", summary=summary)
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    root = ET.fromstring(client.get(reverse("practices:feed")).content)  # noqa: S314 (our own feed)
+
+    element = root.find(f"{atom}entry/{atom}summary")
+    assert element.get("type") == "html"
+    rendered = Elements(element.text)
+    assert rendered.tags == [("br", [])]
+    assert "".join(rendered.text) == summary.replace("\n", "")
