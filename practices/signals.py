@@ -1,15 +1,19 @@
-"""Keeping search current after any change to what it reads. Connected in
-PracticesConfig.ready.
+"""What follows from a change to the library, wherever it was made (a view, the admin, a
+cascade): search kept current, and stored files removed. Connected in PracticesConfig.ready.
 
 - The spelling vocabulary (practices/spelling.py, both databases) follows a practice's
   title, summary, themes and whether it is published: a save, a change of themes, a theme's
   rename or a deletion counts its words again.
 - The PostgreSQL search documents (practices/search.py) also hold the practice's city and
   organisation names, so renaming those refreshes the documents of their practice too.
+- An attachment's file leaves storage (disk or bucket) with its row, also when the row goes
+  because its practice was deleted.
 """
 
-from django.db import connection
-from django.db.models.signals import m2m_changed, post_save, pre_delete
+from functools import partial
+
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from practices import spelling
 from practices.search import refresh_documents
@@ -61,11 +65,21 @@ def tag_saved(sender, instance, raw=False, created=False, **kwargs):
         _refresh(list(pks))
 
 
+def attachment_deleted(sender, instance, **kwargs):
+    if instance.file.name:
+        # After the commit, as a deletion rolled back keeps its row and so needs the file;
+        # robust, as a storage that fails then leaves one orphan file (logged), not an error
+        # page for a deletion that is done.
+        transaction.on_commit(
+            partial(instance.file.storage.delete, instance.file.name), robust=True
+        )
+
+
 def connect():
     from taggit.models import Tag
 
     from cities.models import City, PartnerOrganisation
-    from practices.models import Practice, TaggedPractice
+    from practices.models import Attachment, Practice, TaggedPractice
 
     post_save.connect(practice_saved, sender=Practice, dispatch_uid="search-practice")
     for through in (TaggedPractice, Practice.organisations.through):
@@ -73,6 +87,7 @@ def connect():
             practice_links_changed, sender=through, dispatch_uid=f"search-{through.__name__}"
         )
     pre_delete.connect(practice_deleted, sender=Practice, dispatch_uid="search-practice-del")
+    post_delete.connect(attachment_deleted, sender=Attachment, dispatch_uid="attachment-file")
     post_save.connect(named_in_practices_saved, sender=City, dispatch_uid="search-city")
     post_save.connect(
         named_in_practices_saved, sender=PartnerOrganisation, dispatch_uid="search-org"

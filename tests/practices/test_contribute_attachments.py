@@ -85,13 +85,16 @@ def test_sixth_attachment_is_refused(author_client, draft):
     assert Attachment.objects.filter(practice=draft).count() == 5
 
 
-def test_author_removes_an_attachment_and_its_file(author_client, draft):
+def test_author_removes_an_attachment_and_its_file(
+    author_client, draft, django_capture_on_commit_callbacks
+):
     attachment = AttachmentFactory(practice=draft)
     path = attachment.file.path
 
-    response = author_client.post(
-        reverse("practices:attachment_delete", args=[draft.pk, attachment.pk])
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = author_client.post(
+            reverse("practices:attachment_delete", args=[draft.pk, attachment.pk])
+        )
 
     assert response["Location"] == reverse("practices:edit", args=[draft.pk])
     assert not Attachment.objects.exists()

@@ -1,5 +1,5 @@
 """Downloading a practice's PDF attachments: same visibility as the practice page, always
-as a download, never sniffed as anything but a PDF."""
+as a download, never sniffed as anything but a PDF, whichever storage holds the file."""
 
 import pytest
 from django.urls import reverse
@@ -8,6 +8,11 @@ from practices.models import Status
 from tests.factories import MINIMAL_PDF, AttachmentFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _on_each_storage(each_storage):
+    """Every download test runs on the local filesystem and on an S3-compatible bucket."""
 
 
 def url(attachment, slug=None):
