@@ -32,6 +32,8 @@ from django.db import DatabaseError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from scn_portal.cache import answers as cache_answers
+
 logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
@@ -224,10 +226,46 @@ def take(key, rate, now=None):
 
 
 def mailbox(email):
-    """The mailbox an address delivers to, for counting: case and "+tag" do not make
-    another person (sam+1@example.org and Sam@example.org are sam@example.org)."""
-    local, _at, domain = (email or "").strip().lower().rpartition("@")
-    return f"{local.split('+')[0]}@{domain}"
+    """The mailbox an address delivers to, as every per-email limit counts it: spelling an
+    address another way does not make another person. All of these are sam@example.org:
+    Sam@Example.ORG, sam+news@example.org, "sam"@example.org, " <sam@example.org> ",
+    sam@example.org. (a fully qualified domain); and sam@exämple.org is
+    sam@xn--exmple-cua.org, however its domain is cased or encoded.
+
+    Whatever the input, something is returned and counted: an address too odd to read
+    must not skip the limit."""
+    address = (email or "").strip()
+    if address.startswith("<") and address.endswith(">"):
+        address = address[1:-1].strip()
+    # The domain cannot hold an "@"; a quoted local part can ("a@b"@example.org).
+    local, _at, domain = address.rpartition("@")
+    local = _unquoted(local.strip()).casefold().partition("+")[0]
+    return f"{local}@{_ascii_domain(domain.strip())}"
+
+
+def _unquoted(local):
+    """A local part as the mail server reads it: "sam" is sam, "vic\\"tim" is vic"tim."""
+    chars, escaped = [], False
+    for char in local:
+        if escaped:
+            chars.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char != '"':
+            chars.append(char)
+    return "".join(chars)
+
+
+def _ascii_domain(domain):
+    """A domain in its one ASCII form: IDNA for Unicode (which also folds its case and reads
+    the ideographic full stop as a dot), lower case, no root dot at the end."""
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        # Not a name IDNA can encode (an empty or overlong label): counted as typed.
+        ascii_domain = domain
+    return ascii_domain.casefold().rstrip(".")
 
 
 def over_limit(request, scope, email):
@@ -270,6 +308,20 @@ def submit(request, form, *, notify, done_url):
     sends the emails. Returns None when the record could not be stored: the form then
     carries an error and the view shows it again.
     """
+    if not cache_answers():
+        # The rate limits and the one-submission token live in the shared cache. Without
+        # it they cannot be checked, and an unguarded relay could flood a practitioner:
+        # the form is refused, with everything typed still in it.
+        logger.warning("The cache does not answer: a %s submission was refused", form.abuse_scope)
+        form.renew_token()
+        form.add_error(
+            None,
+            _(
+                "We cannot accept forms for a moment; nothing was sent. Please try again in a "
+                "few minutes: everything you typed is still here."
+            ),
+        )
+        return None
     fingerprint = form.fingerprint()
     earlier = claim_display(form.abuse_scope, form.nonce, fingerprint)
     if earlier is not None:

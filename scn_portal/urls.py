@@ -8,6 +8,7 @@ from scn_portal import accounts, contact_views, search_views, views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
+    path("readyz/", views.readyz, name="readyz"),
     path("about/", views.about, name="about"),
     path("faq/", views.faq, name="faq"),
     path("contact/", contact_views.contact, name="contact"),

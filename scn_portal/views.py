@@ -1,7 +1,14 @@
-"""Site-wide pages: home, about and FAQ, contact, search, robots.txt and the sitemap."""
+"""Site-wide pages: home, about and FAQ, contact, search, robots.txt and the sitemap; the
+liveness and readiness checks a load balancer asks."""
+
+import logging
+import os
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.core.files.storage import FileSystemStorage, storages
+from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from cities.models import City
 from practices.cards import cards_html
 from practices.models import Practice
+from scn_portal.cache import answers as cache_answers
 from scn_portal.models import FaqEntry
 from scn_portal.page_cache import cached_data, public_page
 from scn_portal.sitemaps import SITEMAPS
@@ -21,6 +29,50 @@ def healthz(request):
     """Liveness for load balancers: the process answers. Touches neither database nor cache,
     which also makes it the baseline the benchmark compares every page with."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+logger = logging.getLogger(__name__)
+
+
+def _database_ready():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+
+
+def _cache_ready():
+    # A cache that ignores its errors fails quietly: only a value that comes back counts.
+    if not cache_answers():
+        raise ConnectionError("the cache did not keep a value")
+
+
+def _storage_ready():
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage):
+        # A new deployment has no upload folder until the first upload: it may be made.
+        Path(storage.location).mkdir(parents=True, exist_ok=True)
+        if not os.access(storage.location, os.W_OK):
+            raise PermissionError(f"{storage.location} is not writable")
+    else:
+        storage.listdir("")
+
+
+READINESS = {"database": _database_ready, "cache": _cache_ready, "storage": _storage_ready}
+
+
+@never_cache
+def readyz(request):
+    """Readiness for load balancers: 200 when the database, the cache and the upload storage
+    answer, else 503. Which part failed, and why, goes to the log, never to the response."""
+    failed = []
+    for part, check in READINESS.items():
+        try:
+            check()
+        except Exception:
+            logger.exception("Not ready: the %s does not answer", part)
+            failed.append(part)
+    if failed:
+        return HttpResponse("not ready", content_type="text/plain", status=503)
+    return HttpResponse("ready", content_type="text/plain")
 
 
 def home_figures():

@@ -86,7 +86,7 @@ def test_rate_limits_are_counted_in_a_cache_shared_by_all_workers():
     backend = settings.CACHES["default"]["BACKEND"]
     assert backend in (
         "django.core.cache.backends.db.DatabaseCache",
-        "scn_portal.cache.RedisCache",
+        "django_redis.cache.RedisCache",
     )
 
 

@@ -339,6 +339,7 @@ NO_INPUT = {
     "about",
     "faq",
     "healthz",
+    "readyz",
     "robots",
     "sitemap",
     "contact_thanks",

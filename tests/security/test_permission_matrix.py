@@ -81,6 +81,7 @@ CASES = [
     # site-wide
     Case("home", everyone(200)),
     Case("healthz", everyone(200)),
+    Case("readyz", everyone(200)),
     Case("about", everyone(200)),
     Case("faq", everyone(200)),
     Case("contact", everyone(200)),
