@@ -1,22 +1,45 @@
 # The two commands a newcomer needs: `make run` and `make test`. Everything else is optional.
 # With DATABASE_URL set (postgres://...), the same commands use PostgreSQL.
 
-PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+
+# The Python of .venv: PYTHON if given, else the newest python3.x of PYTHON_VERSIONS on the
+# PATH that runs and can make a venv (a pyenv shim of a version not selected does not run;
+# Debian's Python needs python3-venv). .venv is rebuilt when it is missing, its python does
+# not run, or that is another 3.x than the one picked; a working .venv is kept when none is.
+PYTHON_VERSIONS := 3.13 3.12 3.11
+NEEDS := needs Python 3.11, 3.12 or 3.13 (with venv; on Debian: apt-get install python3-venv)
+VERSION_OF = $(shell $(1) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+ifeq ($(origin PYTHON),undefined)
+  FOUND := $(shell for v in $(PYTHON_VERSIONS); do \
+    python$$v -c 'import venv, ensurepip' >/dev/null 2>&1 && { echo python$$v $$v; break; }; done)
+  PYTHON := $(word 1,$(FOUND))
+  PYTHON_VERSION := $(word 2,$(FOUND))
+else
+  PYTHON_VERSION := $(call VERSION_OF,$(PYTHON))
+endif
+VENV_VERSION := $(call VERSION_OF,$(BIN)/python)
+ifneq ($(VENV_VERSION),$(or $(PYTHON_VERSION),$(VENV_VERSION),none))
+  .PHONY: $(VENV)/pyvenv.cfg
+endif
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # What `make run` prints and links to (canonical links, feeds) is the address it serves.
 RUN_SITE_URL = $(or $(SITE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test lint format install migrate demo bench bench-search screenshots clean
+.PHONY: run test lint format install migrate demo bench bench-search screenshots clean distclean
 
-$(BIN)/python:
+$(VENV)/pyvenv.cfg:
+	$(if $(PYTHON),,$(error $(NEEDS); none found on PATH))
+	$(if $(filter $(PYTHON_VERSIONS),$(PYTHON_VERSION)),,$(error PYTHON=$(PYTHON) is \
+	  $(if $(PYTHON_VERSION),Python $(PYTHON_VERSION),not a Python that runs); $(NEEDS)))
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml $(VENV)/pyvenv.cfg
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -64,3 +87,7 @@ bench-search: install
 
 clean:
 	rm -rf var/db.sqlite3* var/media var/staticfiles
+
+# Also the virtual environment: the next command builds it again with the Python it picks.
+distclean: clean
+	rm -rf $(VENV)

@@ -33,6 +33,11 @@ def env_int(name, default):
     return int(value) if value not in (None, "") else default
 
 
+def env_float(name, default):
+    value = os.environ.get(name)
+    return float(value) if value not in (None, "") else default
+
+
 def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
@@ -74,6 +79,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "csp",
+    # Only for its translations of the password-strength advice (fr, ar).
+    "django_zxcvbn_password_validator",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +88,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "scn_portal.middleware.PermissionsPolicyMiddleware",
+    "scn_portal.middleware.PrivateResponsesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,7 +154,13 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Refuses what is long enough but easy to guess (aaaaaaaaaaaa, passwordpassword), saying
+    # how to make it stronger: scn_portal/passwords.py.
+    {"NAME": "scn_portal.passwords.PasswordStrengthValidator"},
 ]
+# zxcvbn's score 3 of 4: at least 10^8 guesses, out of reach of online guessing even without
+# our rate limits; 4 would refuse many good passwords people already use.
+PASSWORD_MINIMAL_STRENGTH = 3
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "practices:mine"
 
@@ -173,16 +187,26 @@ ACCOUNT_RATE_LIMITS = {
 }
 
 # Cache: shared by all workers (rate limits, page cache). The database cache needs nothing
-# installed; set CACHE_URL=redis://127.0.0.1:6379/0 to use Redis.
+# installed; set CACHE_URL=redis://127.0.0.1:6379/0 to use Redis (django-redis).
 CACHE_URL = env("CACHE_URL")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "scn_portal.cache.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "scn"),
+            "OPTIONS": {
+                # A cache outage is not an outage: a read misses, a write is dropped, the
+                # page is computed and served. The failure is logged (see LOGGING).
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that does not answer costs a request at most this, per call.
+                "SOCKET_CONNECT_TIMEOUT": env_float("CACHE_CONNECT_TIMEOUT", 0.25),
+                "SOCKET_TIMEOUT": env_float("CACHE_TIMEOUT", 0.5),
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "scn_portal.cache"
 else:
     CACHES = {
         "default": {
@@ -243,6 +267,38 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ATTACHMENT_MAX_COUNT = 5
+# With AWS_STORAGE_BUCKET_NAME set, uploads go to that S3-compatible bucket instead, so that
+# every machine behind a load balancer sees the same files: AWS_S3_ENDPOINT_URL for a
+# provider other than AWS, AWS_S3_REGION_NAME, AWS_S3_ADDRESSING_STYLE=path where the
+# provider has no bucket subdomains. Plain variables rather than one URL because a secret
+# key may hold "/" and "+"; boto3 reads AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or the
+# machine's role) from the environment itself, so no secret is copied into settings. The
+# tests keep the filesystem unless one opts in to this same configuration, pointed at a
+# server of their own (tests/practices/conftest.py).
+OBJECT_STORAGE = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": env("AWS_S3_REGION_NAME") or None,
+        "addressing_style": env("AWS_S3_ADDRESSING_STYLE") or None,
+        # Private whatever the bucket's default: the portal streams each file after its own
+        # permission check, and nobody ever gets an address in the bucket. Should anything
+        # call .url(), the address is signed and dies within a minute.
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        # Signature version 4, the only one that newer AWS regions and other providers accept.
+        "signature_version": "s3v4",
+        # Never replace another file's object, as the filesystem never does.
+        "file_overwrite": False,
+        # A download is read into memory up to the size an upload may take there, and beyond
+        # it into a temporary file, rather than up to 10 MB per request in memory.
+        "max_memory_size": FILE_UPLOAD_MAX_MEMORY_SIZE,
+    },
+}
+if OBJECT_STORAGE["OPTIONS"]["bucket_name"] and not TESTING:
+    STORAGES["default"] = OBJECT_STORAGE
 
 # Security. Production values are the defaults; DEBUG relaxes only what breaks local http.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -265,27 +321,43 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 # Map tiles come from one tile server, allowed explicitly in the policy.
 MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ORIGIN = env("MAP_TILE_ORIGIN", "https://tile.openstreetmap.org")
+# Nothing is allowed unless listed below, so frames, media, workers, web fonts (the pages use
+# the system's) and a manifest (there is none) stay refused.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
+        # data: because Leaflet points a tile it drops at an empty data: GIF to stop its load.
         "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
-        "font-src": [SELF],
+        # The maps fetch their markers from /cities/map.json.
         "connect-src": [SELF],
-        "object-src": [NONE],
-        "frame-ancestors": [NONE],
-        "base-uri": [SELF],
         "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
     }
 }
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # The same cache failure, logged once per interval rather than on every call.
+        "cache_outage": {
+            "()": "scn_portal.log_filters.OncePerInterval",
+            "seconds": env_int("CACHE_ERROR_LOG_SECONDS", 60),
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "cache_console": {"class": "logging.StreamHandler", "filters": ["cache_outage"]},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "scn_portal.cache": {"handlers": ["cache_console"], "propagate": False},
+    },
 }
 
 TAGGIT_CASE_INSENSITIVE = True

@@ -1,0 +1,140 @@
+"""The deployment example starts: the Procfile and the systemd unit run gunicorn with the
+project's gunicorn.conf.py and scn_portal.wsgi, and that file holds production settings
+(not gunicorn's defaults) that the environment can override."""
+
+import os
+import runpy
+import shlex
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from gunicorn.config import Config
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+CONFIG = BASE_DIR / "gunicorn.conf.py"
+OVERRIDES = ("WEB_CONCURRENCY", "GUNICORN_THREADS", "PORT", "GUNICORN_CMD_ARGS")
+
+
+def load_config(monkeypatch, **env):
+    """gunicorn.conf.py read the way gunicorn reads it, each value through its validator."""
+    for name in OVERRIDES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    names = {k: v for k, v in runpy.run_path(str(CONFIG)).items() if not k.startswith("_")}
+    names.pop("os")
+    config = Config()
+    for name, value in names.items():
+        config.set(name, value)
+    return names, config
+
+
+def command_of(line):
+    """The gunicorn command of a Procfile or unit line: (its options, the application)."""
+    argv = shlex.split(line)
+    assert Path(argv[0]).name == "gunicorn", line
+    return argv[1:-1], argv[-1]
+
+
+def test_every_name_in_the_config_file_is_a_gunicorn_setting(monkeypatch):
+    # gunicorn silently ignores a name it does not know, so a misspelling would not show.
+    names, config = load_config(monkeypatch)
+    assert sorted(set(names) - set(config.settings)) == []
+
+
+def test_the_settings_are_for_production_not_the_defaults(monkeypatch):
+    _, config = load_config(monkeypatch)
+    assert config.workers >= 2
+    assert config.threads >= 2
+    assert config.worker_class_str == "gthread"
+    assert config.preload_app  # scn_portal/wsgi.py gc.freeze()s before the workers fork
+    assert 10 <= config.timeout <= 60
+    assert 0 < config.graceful_timeout <= config.timeout
+    assert config.max_requests >= 500
+    assert 0 < config.max_requests_jitter < config.max_requests
+    if sys.platform == "linux":
+        assert config.worker_tmp_dir == "/dev/shm"  # noqa: S108 (memory, not a disk)
+    assert "*" not in config.forwarded_allow_ips
+    assert config.accesslog == "-"
+    assert "%(D)s" in config.access_log_format  # how long each request took
+    assert config.control_socket_disable
+    assert config.bind == ["0.0.0.0:8000"]
+
+
+def test_workers_threads_and_port_come_from_the_environment(monkeypatch):
+    _, config = load_config(monkeypatch, WEB_CONCURRENCY="7", GUNICORN_THREADS="3", PORT="9123")
+    assert (config.workers, config.threads) == (7, 3)
+    assert config.bind == ["0.0.0.0:9123"]
+
+
+def test_the_procfile_runs_gunicorn_with_this_config_and_the_projects_wsgi():
+    processes = dict(
+        line.split(":", 1) for line in (BASE_DIR / "Procfile").read_text().splitlines() if line
+    )
+    options, app = command_of(processes["web"])
+    assert options[options.index("--config") + 1] == "gunicorn.conf.py"
+    assert app == "scn_portal.wsgi"
+    assert "application = get_wsgi_application()" in (BASE_DIR / "scn_portal/wsgi.py").read_text()
+    assert "manage.py migrate" in processes["release"]  # which also makes the cache table
+
+
+def test_the_systemd_unit_runs_the_same_command():
+    unit = (BASE_DIR / "docs/deploy/scn-portal.service").read_text()
+    exec_start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+    options, app = command_of(exec_start.removeprefix("ExecStart="))
+    assert options[options.index("--config") + 1] == "gunicorn.conf.py"
+    assert app == "scn_portal.wsgi"
+    assert "127.0.0.1:" in options[options.index("--bind") + 1]  # behind the proxy
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_gunicorn_starts_with_the_config_under_production_settings(tmp_path):
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", *OVERRIDES}}
+    env.update(
+        DEBUG="0",
+        SCN_TESTING="0",
+        SECRET_KEY="a-production-secret-key-that-is-long-and-random-0123456789-abcdefghij",
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        SCN_VAR_DIR=str(tmp_path),
+        WEB_CONCURRENCY="1",
+        GUNICORN_THREADS="2",
+        GUNICORN_CMD_ARGS=f"--bind 127.0.0.1:{port}",
+    )
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [gunicorn, "--config", "gunicorn.conf.py", "scn_portal.wsgi"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                url = f"http://127.0.0.1:{port}/healthz/"
+                with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                    assert (response.status, response.read()) == (200, b"ok")
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"gunicorn did not answer: {server.communicate()[1][-2000:]}")
+                time.sleep(0.2)
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=60)
+    assert '"GET /healthz/ HTTP/1.1" 200' in out  # the access log, on standard output
+    assert "Using worker: gthread" in err
