@@ -9,7 +9,12 @@ from typing import Any
 
 import boto3
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from moto.server import ThreadedMotoServer
+
+from practices.models import Status
+from tests.factories import PracticeFactory
 
 REGION = "us-east-1"
 CREDENTIALS = {"access_key": "test-key", "secret_key": "test-secret"}
@@ -78,3 +83,24 @@ def each_storage(request):
     if request.param == "s3":
         return request.getfixturevalue("object_storage")
     return None
+
+
+# --- a member's draft and an upload through its edit page ----------------------------------
+
+
+@pytest.fixture
+def draft(author):
+    return PracticeFactory(submitted_by=author, status=Status.DRAFT, title="Safe spaces")
+
+
+def upload(client, practice, content, name="report.pdf", title="Evaluation 2023"):
+    return client.post(
+        reverse("practices:edit", args=[practice.pk]),
+        {
+            "title": practice.title,
+            "summary": "Typed before the upload.",
+            "action": "save",
+            "attachment": SimpleUploadedFile(name, content, content_type="application/pdf"),
+            "attachment_title": title,
+        },
+    )

@@ -8,14 +8,14 @@ import zlib
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-from practices.models import Attachment, Status
+from practices.models import Attachment
 from practices.uploads import validate_pdf
-from tests.factories import MINIMAL_PDF, PracticeFactory
+from tests.factories import MINIMAL_PDF
+from tests.practices.conftest import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -325,24 +325,6 @@ def test_clean_pdf_passes_the_checker(content):
 
 
 # --- what the member sees on the contribute page ---------------------------------------------
-
-
-@pytest.fixture
-def draft(author):
-    return PracticeFactory(submitted_by=author, status=Status.DRAFT, title="Safe spaces")
-
-
-def upload(client, practice, content, name="report.pdf", title="Evaluation 2023"):
-    return client.post(
-        reverse("practices:edit", args=[practice.pk]),
-        {
-            "title": practice.title,
-            "summary": "Typed before the upload.",
-            "action": "save",
-            "attachment": SimpleUploadedFile(name, content, content_type="application/pdf"),
-            "attachment_title": title,
-        },
-    )
 
 
 REASONS = {

@@ -8,26 +8,9 @@ from django.urls import reverse
 
 from practices.models import Attachment, Status
 from tests.factories import MINIMAL_PDF, AttachmentFactory, PracticeFactory
+from tests.practices.conftest import upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def draft(author):
-    return PracticeFactory(submitted_by=author, status=Status.DRAFT, title="Safe spaces")
-
-
-def upload(client, practice, content, name="report.pdf", title="Evaluation 2023"):
-    return client.post(
-        reverse("practices:edit", args=[practice.pk]),
-        {
-            "title": practice.title,
-            "summary": "Typed before the upload.",
-            "action": "save",
-            "attachment": SimpleUploadedFile(name, content, content_type="application/pdf"),
-            "attachment_title": title,
-        },
-    )
 
 
 def test_pdf_is_attached_under_a_random_name_outside_static(author_client, draft, settings):
