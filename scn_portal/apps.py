@@ -1,4 +1,4 @@
-"""The project package as an app: it owns the site-wide models, views and commands."""
+"""The project package as an app: it owns the site-wide models and views."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "scn_portal",
     "cities",
     "practices",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

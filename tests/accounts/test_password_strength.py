@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from scn_portal.demo import accounts as demo_accounts
+from demo import accounts as demo_accounts
 from scn_portal.models import User
 from scn_portal.passwords import PasswordStrengthValidator
 from tests.accounts.form_state import form_state

@@ -27,6 +27,7 @@ from cities.models import (
     TaggedOrganisation,
     TaggedPractitioner,
 )
+from demo import library, sample
 from practices.models import (
     ExtremismForm,
     Practice,
@@ -35,7 +36,6 @@ from practices.models import (
     StatusChange,
     TaggedPractice,
 )
-from scn_portal.demo import library, sample
 
 PREFIX = "scale-"
 DEFAULTS = {"cities": 1000, "organisations": 500, "practitioners": 5000, "practices": 20000}

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.urls import reverse
 
-from scn_portal.demo import accounts
+from demo import accounts
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from cities.models import City, Practitioner
-from scn_portal.demo import sample
+from demo import sample
 
 MEMBER_EMAIL = "member@demo.strongcities.example"
 MODERATOR_EMAIL = "moderator@demo.strongcities.example"

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.urls import reverse
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
+from demo import SAMPLE_MARK
+from demo.accounts import MEMBER_EMAIL, MODERATOR_EMAIL
 from practices.models import Attachment, Practice, Status, StatusChange
 from practices.search import search_practices
-from scn_portal.demo import SAMPLE_MARK
-from scn_portal.demo.accounts import MEMBER_EMAIL, MODERATOR_EMAIL
 from scn_portal.models import ContactMessage, FaqEntry
 
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
+from demo import accounts, library, people, places, sample, site
+from demo.pdf import text_pdf
 from practices import workflow
 from practices.models import Attachment, ExtremismForm, Practice, StatusChange
-from scn_portal.demo import accounts, library, people, places, sample, site
-from scn_portal.demo.pdf import text_pdf
 from scn_portal.models import ContactMessage, FaqEntry
 
 # The moderator's reason when a practice was sent back once before being published.

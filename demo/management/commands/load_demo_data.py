@@ -5,8 +5,8 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from scn_portal.demo import scale
-from scn_portal.demo.loader import load_demo
+from demo import scale
+from demo.loader import load_demo
 
 
 class Command(BaseCommand):
