@@ -484,6 +484,23 @@ class Practice(models.Model):
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
 
+def with_practice_count(cities):
+    """`cities` (a City queryset) with `practice_count`: how much practice each published.
+
+    A subquery, not a join: it stays right whatever the other filters join in."""
+    published = (
+        Practice.objects.published()
+        .filter(city=OuterRef("pk"))
+        .order_by()
+        .values("city")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return cities.annotate(
+        practice_count=Coalesce(Subquery(published, output_field=IntegerField()), 0)
+    )
+
+
 def attachment_path(instance, filename):
     # A random name on disk: the uploader's file name is kept only as data.
     return f"attachments/{uuid.uuid4().hex}.pdf"
