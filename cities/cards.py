@@ -20,7 +20,7 @@ ORGANISATION_WORDS = 40
 
 
 def city_row_html(city):
-    """A member city's row (from `City.objects.with_list_data()`)."""
+    """A member city's row (from `with_practice_count(City.objects.with_list_data())`)."""
     joined = gettext("joined %(year)s") % {"year": city.year_joined}
     practice = ngettext(
         "%(counter)s published practice", "%(counter)s published practices", city.practice_count

@@ -4,8 +4,7 @@ practitioners, and cities applying to join."""
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -52,24 +51,9 @@ class CityQuerySet(models.QuerySet):
         return self.filter(region=region)
 
     def with_list_data(self):
-        """What a directory row shows: its region and how much practice it published."""
-        return self.select_related("region").with_practice_count()
-
-    def with_practice_count(self):
-        # A subquery, not a join: it stays right whatever the other filters join in.
-        from practices.models import Practice
-
-        published = (
-            Practice.objects.published()
-            .filter(city=OuterRef("pk"))
-            .order_by()
-            .values("city")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return self.annotate(
-            practice_count=Coalesce(Subquery(published, output_field=models.IntegerField()), 0)
-        )
+        """What a directory row shows besides how much practice the city published (which
+        practices.models.with_practice_count adds): its region."""
+        return self.select_related("region")
 
     def map_points(self):
         """Name, slug, coordinates and region of each city, for the map, in one query."""

@@ -31,7 +31,7 @@ from cities.models import (
     map_markers,
 )
 from practices.cards import cards_html
-from practices.models import Practice
+from practices.models import Practice, with_practice_count
 from scn_portal.page_cache import cached_data, cached_row_or_404, public_page
 
 CITIES_PER_PAGE = 24
@@ -168,7 +168,7 @@ def city_filterset(request):
     """The directory's filters over the member cities, with the choices kept in the cache."""
     return CityFilter(
         request.GET,
-        queryset=City.objects.members().with_list_data(),
+        queryset=with_practice_count(City.objects.members().with_list_data()),
         choices=cached_data("city-directory-choices", directory_choices, get_language()),
     )
 
@@ -234,7 +234,7 @@ def city_detail(request, slug):
     """Four queries: the city; its latest practice and their themes; and in one query its
     focus areas, partner organisations and the practitioners the viewer may see."""
     city = cached_row_or_404(
-        "city-row", lambda: City.objects.select_related("region").with_practice_count(), slug
+        "city-row", lambda: with_practice_count(City.objects.select_related("region")), slug
     )
     members_view = request.user.is_authenticated
 

@@ -26,10 +26,12 @@ from practices import workflow
 from practices.models import (
     Attachment,
     ExtremismForm,
+    Part,
     Practice,
     Status,
     StatusChange,
     TaggedPractice,
+    sections_in,
 )
 
 AUDIT_FIELDS = ["created_at", "updated_at", "submitted_at", "published_at"]
@@ -232,15 +234,12 @@ class PracticeAdmin(admin.ModelAdmin):
             _("The practice"),
             {
                 "fields": [
-                    "problem",
-                    "approach",
-                    "target_audience",
+                    *sections_in(Part.RESPONSE),
                     "extremism_forms",
                     "themes",
-                    "outcomes",
+                    *sections_in(Part.RESULTS),
                     "evidence_level",
-                    "lessons",
-                    "resources_needed",
+                    *sections_in(Part.TRANSFER),
                 ]
             },
         ),

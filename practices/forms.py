@@ -17,7 +17,7 @@ from taggit.models import Tag
 from taggit.utils import parse_tags
 
 from cities.models import City, PartnerOrganisation, Practitioner
-from practices.models import Attachment, ExtremismForm, Practice, Status
+from practices.models import Attachment, ExtremismForm, Part, Practice, Status, sections_in
 from practices.uploads import validate_pdf
 from scn_portal import abuse
 
@@ -51,54 +51,51 @@ class PractitionerChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} — {obj.role_title}"
 
 
-class PracticeForm(forms.ModelForm):
-    # (legend, introduction, field names): the sections of the page, in reading order.
-    SECTIONS = (
-        (
-            _("The practice at a glance"),
-            _("What it is called, where it happens and who runs it."),
-            ["title", "city", "other_cities", "organisations", "summary", "language"],
+# (legend, introduction, field names): the sections of the form's page, in reading order.
+FIELDSETS = (
+    (
+        _("The practice at a glance"),
+        _("What it is called, where it happens and who runs it."),
+        ["title", "city", "other_cities", "organisations", "summary", "language"],
+    ),
+    (
+        _("The problem and the response"),
+        _("Why the city acted and what it did."),
+        [*sections_in(Part.RESPONSE), "extremism_forms", "themes", "new_themes"],
+    ),
+    (
+        _("Time and scope"),
+        "",
+        ["stage", "start_year", "end_year", "scope"],
+    ),
+    (
+        _("Results and lessons"),
+        _("What changed, how you know, and what another city needs to adapt it."),
+        [*sections_in(Part.RESULTS), "evidence_level", *sections_in(Part.TRANSFER)],
+    ),
+    (
+        _("Contact and documents"),
+        _(
+            "Reports and evaluations help other cities judge the practice. "
+            "PDF files only, at most 10 MB each and 5 per practice."
         ),
-        (
-            _("The problem and the response"),
-            _("Why the city acted and what it did."),
-            [
-                "problem",
-                "approach",
-                "target_audience",
-                "extremism_forms",
-                "themes",
-                "new_themes",
-            ],
+        ["contact_practitioner", "attachment", "attachment_title"],
+    ),
+    (
+        _("Do no harm"),
+        _(
+            "People who take part in prevention work can be at risk. The text must not "
+            "let anyone identify a beneficiary, and never a minor."
         ),
-        (
-            _("Time and scope"),
-            "",
-            ["stage", "start_year", "end_year", "scope"],
-        ),
-        (
-            _("Results and lessons"),
-            _("What changed, how you know, and what another city needs to adapt it."),
-            ["outcomes", "evidence_level", "lessons", "resources_needed"],
-        ),
-        (
-            _("Contact and documents"),
-            _(
-                "Reports and evaluations help other cities judge the practice. "
-                "PDF files only, at most 10 MB each and 5 per practice."
-            ),
-            ["contact_practitioner", "attachment", "attachment_title"],
-        ),
-        (
-            _("Do no harm"),
-            _(
-                "People who take part in prevention work can be at risk. The text must not "
-                "let anyone identify a beneficiary, and never a minor."
-            ),
-            ["do_no_harm_confirmed"],
-        ),
-    )
+        ["do_no_harm_confirmed"],
+    ),
+)
 
+# The fields of the form that the model form does not save (PracticeForm.save_extras does).
+EXTRA_FIELDS = ("themes", "new_themes", "attachment", "attachment_title")
+
+
+class PracticeForm(forms.ModelForm):
     themes = KeyChoicesField(
         label=_("Themes"),
         queryset=Tag.objects.none(),
@@ -144,26 +141,10 @@ class PracticeForm(forms.ModelForm):
     class Meta:
         model = Practice
         fields = [
-            "title",
-            "city",
-            "other_cities",
-            "organisations",
-            "summary",
-            "language",
-            "problem",
-            "approach",
-            "target_audience",
-            "extremism_forms",
-            "stage",
-            "start_year",
-            "end_year",
-            "scope",
-            "outcomes",
-            "evidence_level",
-            "lessons",
-            "resources_needed",
-            "contact_practitioner",
-            "do_no_harm_confirmed",
+            name
+            for _legend, _intro, names in FIELDSETS
+            for name in names
+            if name not in EXTRA_FIELDS
         ]
         field_classes = {
             "other_cities": KeyChoicesField,
@@ -271,8 +252,7 @@ class PracticeForm(forms.ModelForm):
     def sections(self):
         """(legend, introduction, bound fields) for each section of the page."""
         return [
-            (legend, intro, [self[name] for name in names])
-            for legend, intro, names in self.SECTIONS
+            (legend, intro, [self[name] for name in names]) for legend, intro, names in FIELDSETS
         ]
 
     def clean_attachment(self):

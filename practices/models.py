@@ -2,8 +2,10 @@
 the recorded history of their review. Which status changes are allowed lives in
 practices/workflow.py; visibility lives in PracticeQuerySet.visible_to."""
 
+import enum
 import uuid
 from pathlib import PurePath
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -79,15 +81,46 @@ class TaggedPractice(TaggedItemBase):
         ]
 
 
-# The long text of a practice, read only by its own page.
-LONG_SECTIONS = [
-    "problem",
-    "approach",
-    "target_audience",
-    "outcomes",
-    "lessons",
-    "resources_needed",
-]
+class Part(enum.Enum):
+    """The parts of a case study, in reading order. The evidence level stands between the
+    results and what another city needs to adapt the practice (on the page, in the form and
+    in the admin), so that a reader judges the outcomes before the lessons."""
+
+    RESPONSE = "the problem and the response"
+    RESULTS = "the results"
+    TRANSFER = "what another city needs to adapt it"
+
+
+class Section(NamedTuple):
+    name: str  # the Practice text field
+    part: Part
+    required: bool  # a submission needs it (workflow.missing_for_submission)
+    # quoted in search snippets, and searched on SQLite too (PostgreSQL's document holds
+    # every section): practices/search.py
+    quoted: bool
+
+
+# The body of a case study in the order of DESIGN.md: one long text field each, with a
+# heading on the practice's page (a card never reads them). The one list of them: the
+# page, the form, the admin, the workflow and search take theirs from here.
+SECTION_TABLE = (
+    Section("problem", Part.RESPONSE, required=True, quoted=True),
+    Section("approach", Part.RESPONSE, required=True, quoted=True),
+    Section("target_audience", Part.RESPONSE, required=True, quoted=True),
+    Section("outcomes", Part.RESULTS, required=True, quoted=True),
+    Section("lessons", Part.TRANSFER, required=True, quoted=True),
+    Section("resources_needed", Part.TRANSFER, required=False, quoted=False),
+)
+SECTIONS = tuple(section.name for section in SECTION_TABLE)
+REQUIRED_SECTIONS = tuple(section.name for section in SECTION_TABLE if section.required)
+QUOTED_SECTIONS = tuple(section.name for section in SECTION_TABLE if section.quoted)
+
+
+def sections_in(*parts):
+    """The names of the sections of these parts, in reading order."""
+    return tuple(section.name for section in SECTION_TABLE if section.part in parts)
+
+
 # What "published" means, for the queryset and for the partial indexes that serve it.
 PUBLISHED = Q(status=Status.PUBLISHED, update_of__isnull=True)
 
@@ -129,7 +162,7 @@ class PracticeQuerySet(models.QuerySet):
 
     def for_cards(self):
         """`with_list_data` without the long sections a card never shows."""
-        return self.with_list_data().defer(*LONG_SECTIONS)
+        return self.with_list_data().defer(*SECTIONS)
 
     def with_page_data(self):
         """What a practice's own page shows beside its text, in the same query."""
@@ -387,12 +420,10 @@ class Practice(models.Model):
     def is_published(self):
         return self.status == Status.PUBLISHED and self.update_of_id is None
 
-    # The body of a case study in the order of DESIGN.md; each has a heading on its page.
-    # The evidence level is a section of its own between the two groups (its heading and
-    # what the level means), so that a reader judges the outcomes before the lessons.
-    SECTIONS_BEFORE_EVIDENCE = ("problem", "approach", "target_audience", "outcomes")
-    SECTIONS_AFTER_EVIDENCE = ("lessons", "resources_needed")
-    SECTION_FIELDS = SECTIONS_BEFORE_EVIDENCE + SECTIONS_AFTER_EVIDENCE
+    # The sections (SECTION_TABLE) on either side of the evidence level, which the page
+    # shows as a section of its own (its heading and what the level means).
+    SECTIONS_BEFORE_EVIDENCE = sections_in(Part.RESPONSE, Part.RESULTS)
+    SECTIONS_AFTER_EVIDENCE = sections_in(Part.TRANSFER)
 
     # What each evidence level means, for the reader of a practice page.
     EVIDENCE_MEANINGS = {
@@ -428,7 +459,7 @@ class Practice(models.Model):
     @property
     def sections(self):
         """(heading, text) for each body section that has text, in reading order."""
-        return self._sections(self.SECTION_FIELDS)
+        return self._sections(SECTIONS)
 
     @property
     def sections_before_evidence(self):
@@ -451,6 +482,23 @@ class Practice(models.Model):
 
         if self.start_year and self.end_year and self.end_year < self.start_year:
             raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+
+def with_practice_count(cities):
+    """`cities` (a City queryset) with `practice_count`: how much practice each published.
+
+    A subquery, not a join: it stays right whatever the other filters join in."""
+    published = (
+        Practice.objects.published()
+        .filter(city=OuterRef("pk"))
+        .order_by()
+        .values("city")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return cities.annotate(
+        practice_count=Coalesce(Subquery(published, output_field=IntegerField()), 0)
+    )
 
 
 def attachment_path(instance, filename):

@@ -34,14 +34,16 @@ from django.db.models import (
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from practices.models import QUOTED_SECTIONS, SECTIONS
+
 # Characters of a query that are read; the rest is ignored.
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-# Fields a practice is found by on SQLite, most telling first.
-TEXT_FIELDS = ["title", "summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
-# The snippet: the sections it is taken from, and its length in words.
-SNIPPET_FIELDS = ["summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
+# The snippet: the text it is taken from, and its length in words.
+SNIPPET_FIELDS = ["summary", *QUOTED_SECTIONS]
 SNIPPET_WORDS = 30
+# Fields a practice is found by on SQLite, most telling first.
+TEXT_FIELDS = ["title", *SNIPPET_FIELDS]
 CONFIG = "english"
 # Markers ts_headline puts around a match, from Unicode's private use area, turned into
 # <mark> after the text around them is escaped.
@@ -212,6 +214,11 @@ def _fts(queryset, text):
     )
 
 
+def _columns(conn, alias, names):
+    """The columns `names` of the table aliased `alias`, quoted for `conn`, comma-separated."""
+    return ", ".join(f"{alias}.{conn.ops.quote_name(name)}" for name in names)
+
+
 # --- one page of ranked practice, in one query ------------------------------------------------
 
 
@@ -290,7 +297,7 @@ def _fts_page(queryset, text, offset, limit):
         f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "
         'MaxFragments=2, FragmentDelimiter=" … "'
     )
-    body = ", ".join(f"p.{name}" for name in SNIPPET_FIELDS)
+    body = _columns(connection, "p", SNIPPET_FIELDS)
     # The matches are ranked on their id and document alone; only the page's rows are
     # then read whole, highlighted and given their themes.
     sql = f"""
@@ -426,8 +433,7 @@ UPDATE practices_practice AS target
    SET search_document =
          setweight(to_tsvector('{config}', coalesce(p.title, '')), 'A')
       || setweight(to_tsvector('{config}', concat_ws(' ', p.summary, themes.names)), 'B')
-      || setweight(to_tsvector('{config}', concat_ws(' ', p.problem, p.approach,
-                       p.target_audience, p.outcomes, p.lessons, p.resources_needed)), 'C')
+      || setweight(to_tsvector('{config}', concat_ws(' ', {sections})), 'C')
       || setweight(to_tsvector('{config}', concat_ws(' ', city.name, orgs.names)), 'D')
   FROM practices_practice AS p
   LEFT JOIN cities_city AS city ON city.id = p.city_id
@@ -458,4 +464,5 @@ def refresh_documents(pks=None, using=None):
         return
     where, params = ("", []) if pks is None else ("AND p.id = ANY(%s)", [pks])
     with conn.cursor() as cursor:
-        cursor.execute(DOCUMENT_SQL.format(config=CONFIG, where=where), params)
+        sections = _columns(conn, "p", SECTIONS)
+        cursor.execute(DOCUMENT_SQL.format(config=CONFIG, sections=sections, where=where), params)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from practices.models import Practice, Status, StatusChange
+from practices.models import REQUIRED_SECTIONS, SECTIONS, Practice, Status, StatusChange
 
 AUTHOR = "author"
 MODERATOR = "moderator"
@@ -90,16 +90,11 @@ CONTENT_FIELDS = [
     "title",
     "city",
     "summary",
-    "problem",
-    "approach",
-    "target_audience",
+    *SECTIONS,
     "stage",
     "start_year",
     "end_year",
-    "outcomes",
     "evidence_level",
-    "lessons",
-    "resources_needed",
     "language",
     "contact_practitioner",
     "scope",
@@ -132,7 +127,7 @@ def available_transitions(user, practice):
 
 def missing_for_submission(practice):
     """The labels of the fields a practice still needs before it can be reviewed."""
-    required = ["title", "summary", "problem", "approach", "target_audience", "outcomes", "lessons"]
+    required = ["title", "summary", *REQUIRED_SECTIONS]
     missing = [
         Practice._meta.get_field(name).verbose_name
         for name in required

@@ -4,11 +4,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from cities.models import City, PartnerOrganisation, Practitioner, map_markers
-from practices.models import Status
 from tests.factories import (
     CityFactory,
     PartnerOrganisationFactory,
-    PracticeFactory,
     PractitionerFactory,
     region,
 )
@@ -20,27 +18,6 @@ def test_for_region_selects_the_cities_of_that_region():
     berlin = CityFactory(region=region("europe"))
     CityFactory(region=region("africa"))
     assert list(City.objects.for_region(region("europe"))) == [berlin]
-
-
-def test_with_practice_count_counts_published_practice_only():
-    city = CityFactory()
-    PracticeFactory(city=city)
-    PracticeFactory(city=city)
-    PracticeFactory(city=city, status=Status.SUBMITTED, published_at=None)
-    published = PracticeFactory(city=city)
-    PracticeFactory(city=city, update_of=published, status=Status.PUBLISHED)
-    idle = CityFactory()
-    counts = dict(City.objects.with_practice_count().values_list("pk", "practice_count"))
-    assert counts == {city.pk: 3, idle.pk: 0}
-
-
-def test_with_list_data_brings_region_and_practice_count_in_one_query(
-    django_assert_num_queries,
-):
-    PracticeFactory(city=CityFactory(region=region("asia-pacific")))
-    with django_assert_num_queries(1):
-        [city] = City.objects.with_list_data()
-        assert (city.region.slug, city.practice_count) == ("asia-pacific", 1)
 
 
 def test_map_points_give_markers_only_for_cities_with_coordinates():

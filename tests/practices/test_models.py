@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from practices.models import Attachment, Practice, Status
+from practices.models import SECTIONS, Attachment, Practice, Status
 from tests.factories import AttachmentFactory, CityFactory, PracticeFactory, region
 
 pytestmark = pytest.mark.django_db
@@ -116,6 +116,18 @@ def test_sections_follow_the_case_study_structure_and_skip_empty_ones(db):
     assert headings[0] == "The problem it addresses"
     assert "Approach and activities" not in headings
     assert headings[-1] in {"Lessons learned and transferability", "Resources needed"}
+
+
+def test_each_section_is_on_the_form_and_in_the_admin_once_in_order_with_help():
+    from django.contrib import admin
+
+    from practices.forms import FIELDSETS, PracticeForm
+
+    on_form = [name for *_, names in FIELDSETS for name in names if name in SECTIONS]
+    fieldsets = admin.site.get_model_admin(Practice).fieldsets
+    in_admin = [name for _, options in fieldsets for name in options["fields"] if name in SECTIONS]
+    assert on_form == in_admin == list(SECTIONS)
+    assert set(SECTIONS) <= set(PracticeForm._meta.help_texts)
 
 
 def test_every_evidence_level_says_what_it_means():

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from practices.models import Status, StatusChange
+from practices.models import SECTIONS, Status, StatusChange
 from tests.factories import (
     AttachmentFactory,
     CityFactory,
@@ -26,8 +26,7 @@ pytestmark = pytest.mark.django_db
 
 PAYLOAD = "<script>alert(1)</script> \"'><img src=x onerror=alert(2)>"
 LIVE_MARKUP = ("<script>alert(1)", "<img src=x onerror")
-PRACTICE_TEXT_FIELDS = ["summary", "problem", "approach", "target_audience", "outcomes"]
-PRACTICE_TEXT_FIELDS += ["lessons", "resources_needed"]
+PRACTICE_TEXT_FIELDS = ["summary", *SECTIONS]
 
 
 def evil(marker):
