@@ -240,15 +240,27 @@ class TaggedPractitioner(TaggedItemBase):
         verbose_name_plural = _("practitioner expertise")
 
 
+# The audiences of public pages. What a page shows of published content is the same for
+# everyone but for people: members see every practitioner, a visitor only those who chose to
+# be listed publicly (and a practice's contact only when public).
+PUBLIC = "public"
+MEMBERS = "members"
+AUDIENCES = (PUBLIC, MEMBERS)
+
+
+def audience(user):
+    """The audience `user` belongs to: the one rule behind what a public page shows of
+    people, and the part of every cache key that varies by viewer."""
+    return MEMBERS if user is not None and user.is_authenticated else PUBLIC
+
+
 class PractitionerQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
 
     def visible_to(self, user):
         """Profiles are for members only, unless the person chose to be listed publicly."""
-        if user is not None and user.is_authenticated:
-            return self.all()
-        return self.public()
+        return self.all() if audience(user) == MEMBERS else self.public()
 
     def with_list_data(self):
         return self.select_related("city", "organisation").prefetch_related("expertise")

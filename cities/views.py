@@ -7,20 +7,19 @@ signed-out visitors (scn_portal.page_cache).
 """
 
 import json
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.db.models import CharField, Count, F, IntegerField, Q, Value
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.template.loader import render_to_string
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from taggit.models import Tag
 
-from cities.cards import city_row_html, organisation_row_html
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
 from cities.models import (
     City,
@@ -30,9 +29,8 @@ from cities.models import (
     TaggedCity,
     map_markers,
 )
-from practices.cards import cards_html
 from practices.models import Practice, with_practice_count
-from scn_portal.page_cache import cached_data, cached_row_or_404, public_page
+from scn_portal.page_cache import cached_data, public_page
 
 CITIES_PER_PAGE = 24
 ORGANISATIONS_PER_PAGE = 24
@@ -68,41 +66,6 @@ def page_without_count(request, queryset, per_page):
     if number > 1 and not rows:
         raise Http404
     return rows[:per_page], number, len(rows) > per_page
-
-
-def directory_page(name, request, make_filterset, per_page, render_row, label, figures=None):
-    """One page of a directory that is the same for everyone, as the template shows it: its
-    filter form (cities/includes/filters.html, headed `label`) and its rows (`render_row`,
-    see cities/cards.py) as HTML in the visitor's language, the count, whether a filter is
-    chosen, and what `figures(filterset)` adds (a dict, with "count" when it counts).
-
-    Kept in the cache until content changes (scn_portal.page_cache.cached_data), keyed by
-    the whole query string and the language: a request that finds it builds no FilterSet
-    and runs no query. Returns the page (rows as HTML) and that content."""
-
-    def compute():
-        filterset = make_filterset()
-        extra = figures(filterset) if figures else {}
-        page_obj = paginate(request, filterset.qs, per_page, extra.get("count"))
-        return {
-            **extra,
-            "count": page_obj.paginator.count,
-            "number": page_obj.number,
-            # Plain strings: cheaper to keep in the cache than forms and model instances.
-            "rows": [render_row(row) for row in page_obj.object_list],
-            "filters_html": render_to_string(
-                "cities/includes/filters.html",
-                {"filterset": filterset, "clear_url": request.path, "filters_label": label},
-            ),
-            "filters_active": filterset.active,
-        }
-
-    content = cached_data(name, compute, sorted(request.GET.lists()), get_language())
-    paginator = Paginator([], per_page)
-    paginator.count = content["count"]
-    page_obj = paginator.page(content["number"])
-    page_obj.object_list = content["rows"]
-    return page_obj, content
 
 
 ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
@@ -194,23 +157,34 @@ def map_url(chosen=()):
     return f"{url}?{urlencode(chosen)}" if chosen else url
 
 
+def directory(request, template, filterset, per_page, name, figures=None):
+    """A directory page: its filter form, the count and one page of rows, drawn by
+    `template` (in a {% cache %} keyed by the query string). The count (and what
+    `figures(filterset)` adds: a dict with "count") is data kept in the cache; the rows are
+    read only when the page is drawn."""
+
+    def counted():
+        found = figures(filterset) if figures else {}
+        if "count" not in found:
+            found["count"] = filterset.qs.order_by().count()
+        return found
+
+    found = cached_data(name, counted, sorted(request.GET.lists()))
+    page_obj = paginate(request, filterset.qs, per_page, found["count"])
+    context = {"filterset": filterset, "page_obj": page_obj, "filters_active": filterset.active}
+    return render(request, template, {**context, **found})
+
+
 @public_page
 def city_list(request):
-    # The page's content depends on the query string alone: kept in the cache until content
-    # changes (directory_page). The map's markers are not in the page: map.js fetches them.
-    page_obj, content = directory_page(
-        "city-directory",
-        request,
-        lambda: city_filterset(request),
-        CITIES_PER_PAGE,
-        city_row_html,
-        _("Find a city"),
-        directory_figures,
-    )
-    return render(
+    # The map's markers are not in the page: map.js fetches them (city_map).
+    return directory(
         request,
         "cities/city_list.html",
-        {"page_obj": page_obj, "rows": page_obj.object_list, **content},
+        city_filterset(request),
+        CITIES_PER_PAGE,
+        "city-directory-count",
+        directory_figures,
     )
 
 
@@ -231,21 +205,13 @@ def city_map(request):
 
 @public_page
 def city_detail(request, slug):
-    """Four queries: the city; its latest practice and their themes; and in one query its
-    focus areas, partner organisations and the practitioners the viewer may see."""
-    city = cached_row_or_404(
-        "city-row", lambda: with_practice_count(City.objects.select_related("region")), slug
-    )
-    members_view = request.user.is_authenticated
+    """Three queries: the city; its latest practice (with their themes); and in one query
+    its focus areas, partner organisations and the practitioners the viewer may see. The
+    last two only when the page's content is drawn (it is kept per audience)."""
+    city = get_object_or_404(with_practice_count(City.objects.select_related("region")), slug=slug)
 
-    def practice_and_lists():
-        practices = (
-            Practice.objects.published()
-            .filter(city=city)
-            .for_cards()
-            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
-        )
-        lists = union_of(
+    def lists():
+        return union_of(
             rows_of(city.focus_areas.all(), "focus"),
             rows_of(city.organisations.all(), "organisation", info=F("kind")),
             rows_of(
@@ -256,70 +222,70 @@ def city_detail(request, slug):
                 more=F("organisation__name"),
             ),
         )
-        return cards_html(practices), lists
 
-    # The same for every visitor (and for every member) until content changes: kept in
-    # the cache (the cards as HTML, in the visitor's language), apart for members, who see
-    # every practitioner.
-    practices, lists = cached_data(
-        "city-page", practice_and_lists, city.pk, members_view, get_language()
-    )
-    practitioners = []
-    for key, name, role, organisation, _num in by_label(lists.get("practitioner", [])):
-        practitioner = Practitioner(slug=key, full_name=name, role_title=role)
-        if organisation:
-            practitioner.organisation = PartnerOrganisation(name=organisation)
-        practitioners.append(practitioner)
+    def practitioners():
+        found = []
+        for key, name, role, organisation, _num in by_label(lists_once().get("practitioner", [])):
+            practitioner = Practitioner(slug=key, full_name=name, role_title=role)
+            if organisation:
+                practitioner.organisation = PartnerOrganisation(name=organisation)
+            found.append(practitioner)
+        return found
+
+    lists_once = lru_cache(maxsize=1)(lists)
     return render(
         request,
         "cities/city_detail.html",
         {
             "city": city,
-            "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
-            "practices": practices,
-            "organisations": [
-                PartnerOrganisation(slug=key, name=name, kind=kind)
-                for key, name, kind, *_rest in by_label(lists.get("organisation", []))
-            ],
-            "practitioners": practitioners,
+            "focus_areas": SimpleLazyObject(
+                lambda: [
+                    Tag(slug=k, name=n) for k, n, *_ in by_label(lists_once().get("focus", []))
+                ]
+            ),
+            "practices": Practice.objects.published()
+            .filter(city=city)
+            .for_cards()
+            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE],
+            "organisations": SimpleLazyObject(
+                lambda: [
+                    PartnerOrganisation(slug=key, name=name, kind=kind)
+                    for key, name, kind, *_rest in by_label(lists_once().get("organisation", []))
+                ]
+            ),
+            "practitioners": SimpleLazyObject(practitioners),
             "markers": map_markers([(city.name, city.slug, city.latitude, city.longitude)]),
-            # What the content depends on: it is drawn once per audience (and language).
-            "fragment_key": (city.pk, members_view),
         },
     )
 
 
 @public_page
 def organisation_list(request):
-    page_obj, content = directory_page(
-        "organisation-directory",
-        request,
-        lambda: OrganisationFilter(
-            request.GET,
-            queryset=PartnerOrganisation.objects.with_list_data(),
-            choices={"region": region_choices()},
-        ),
-        ORGANISATIONS_PER_PAGE,
-        organisation_row_html,
-        _("Find an organisation"),
-    )
-    return render(
+    return directory(
         request,
         "cities/organisation_list.html",
-        {"page_obj": page_obj, "rows": page_obj.object_list, **content},
+        OrganisationFilter(
+            request.GET,
+            queryset=PartnerOrganisation.objects.with_list_data(),
+            choices={"region": cached_data("region-choices", region_choices)},
+        ),
+        ORGANISATIONS_PER_PAGE,
+        "organisation-directory-count",
     )
 
 
 @public_page
 def organisation_detail(request, slug):
-    """Four queries: the organisation; its latest practice and their themes; and in one
-    query the regions where it works, its focus areas and the cities it works with."""
-    organisation = cached_row_or_404("organisation-row", PartnerOrganisation.objects.all, slug)
+    """Three queries: the organisation; a page of its latest practice (with their themes);
+    and in one query the regions where it works, its focus areas and the cities it works
+    with. The last two only when the page's content is drawn."""
+    organisation = get_object_or_404(PartnerOrganisation, slug=slug)
 
-    def practice_and_lists():
+    @lru_cache(maxsize=1)
+    def practice_page():
         # The library has no organisation filter, so the page itself pages through its
         # practice.
-        page = page_without_count(
+        return page_without_count(
             request,
             Practice.objects.published()
             .filter(organisations=organisation)
@@ -327,43 +293,40 @@ def organisation_detail(request, slug):
             .order_by("-published_at", "-pk"),
             PRACTICES_ON_DETAIL_PAGE,
         )
-        lists = union_of(
+
+    @lru_cache(maxsize=1)
+    def lists():
+        return union_of(
             rows_of(organisation.regions.all(), "region", num=F("order")),
             rows_of(organisation.focus_areas.all(), "focus"),
             rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
         )
-        rows, number, has_next = page
-        return (cards_html(rows), number, has_next), lists
 
-    # The same for everyone until content changes: kept in the cache (the cards as HTML,
-    # in the visitor's language).
-    (practices, number, has_next), lists = cached_data(
-        "organisation-page",
-        practice_and_lists,
-        organisation.pk,
-        request.GET.get("page"),
-        get_language(),
-    )
-    cities = []
-    for key, name, country, region, _num in by_label(lists.get("city", [])):
-        city = City(slug=key, name=name, country=country)
-        city.region = Region(name=region)
-        cities.append(city)
-    regions = sorted(lists.get("region", []), key=lambda row: (row[4], row[1].casefold()))
+    def cities():
+        found = []
+        for key, name, country, region, _num in by_label(lists().get("city", [])):
+            city = City(slug=key, name=name, country=country)
+            city.region = Region(name=region)
+            found.append(city)
+        return found
+
+    def regions():
+        rows = sorted(lists().get("region", []), key=lambda row: (row[4], row[1].casefold()))
+        return [Region(slug=key, name=name) for key, name, *_rest in rows]
+
     return render(
         request,
         "cities/organisation_detail.html",
         {
             "organisation": organisation,
-            "regions": [Region(slug=key, name=name) for key, name, *_rest in regions],
-            "focus_areas": [Tag(slug=k, name=n) for k, n, *_ in by_label(lists.get("focus", []))],
-            "cities": cities,
-            "practices": practices,
-            "practice_page": number,
-            "practice_has_next": has_next,
-            # What the content depends on: it is drawn once per page of practice (links keep
-            # the query string) and language.
-            "fragment_key": (organisation.pk, sorted(request.GET.lists())),
+            "regions": SimpleLazyObject(regions),
+            "focus_areas": SimpleLazyObject(
+                lambda: [Tag(slug=k, name=n) for k, n, *_ in by_label(lists().get("focus", []))]
+            ),
+            "cities": SimpleLazyObject(cities),
+            "practices": SimpleLazyObject(lambda: practice_page()[0]),
+            "practice_page": lambda: practice_page()[1],
+            "practice_has_next": lambda: practice_page()[2],
         },
     )
 
@@ -375,7 +338,7 @@ def practitioner_list(request):
     filterset = PractitionerFilter(
         request.GET,
         queryset=Practitioner.objects.visible_to(request.user).with_list_data(),
-        choices={"region": region_choices()},
+        choices={"region": cached_data("region-choices", region_choices)},
     )
     page_obj = paginate(request, filterset.qs, PRACTITIONERS_PER_PAGE)
     return render(

@@ -167,7 +167,7 @@ def after_bulk_load():
         elif connection.vendor == "sqlite":
             cursor.execute("ANALYZE")
             cursor.execute("PRAGMA optimize")
-    page_cache.bump_generation()
+    page_cache.forget()
 
 
 def _raw_delete(queryset):

@@ -1,36 +1,25 @@
 """The practice library's filters: reading them from the query string, applying them, and
 counting, for every facet value, how many results choosing it would give.
 
-All facet counts (and the total) come from ONE SQL query: a UNION ALL of small GROUP BYs,
-each over the published practice filtered by every facet but its own, so a value's count
-is what ticking it would show next to the values already ticked. Values ticked within one
-facet are alternatives (OR); facets combine with AND.
+The counts come from the facet index (practices/facets.py), without a query: a value's
+count is what ticking it would show next to the values already ticked. Values ticked within
+one facet are alternatives (OR); facets combine with AND. A text query adds one query (the
+ids it matches) and orders the results by relevance in SQL.
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from html import escape
+from functools import cached_property, lru_cache
 
 from django import forms
 from django.core.validators import validate_slug
-from django.db.models import CharField, Count, F, IntegerField, Value
 from django.http import QueryDict
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from taggit.models import Tag
 
-from cities.models import City, Region
-from practices.models import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    ExtremismForm,
-    Practice,
-    TaggedPractice,
-)
+from practices import facets
+from practices.models import FIRST_YEAR, LAST_YEAR, Practice, TaggedPractice
 from practices.search import search_practices
-from scn_portal.page_cache import cached_data
 
 MAX_VALUES = 20  # per facet; more is not a person ticking boxes
 # A facet shows at most this many values (the most frequent, plus every ticked one); the
@@ -57,8 +46,8 @@ class SlugListField(forms.Field):
 
 
 class ChoiceListField(forms.MultipleChoiceField):
-    # Never drawn as a select (FacetView writes the facets' checkboxes), and a select widget
-    # would copy every country on every request.
+    # Never drawn as a select (practices/includes/facet.html draws the checkboxes), and a
+    # select widget would copy every country on every request.
     widget = forms.MultipleHiddenInput
 
     def __deepcopy__(self, memo):
@@ -127,58 +116,34 @@ class LibraryFilterForm(forms.Form):
 
 @dataclass(frozen=True)
 class Facet:
-    """One facet: its query-string parameter, what it filters and how it is counted."""
+    """One facet: its query-string parameter and what it filters."""
 
     param: str
     legend: str
-    # How the facet's values filter practice, e.g. "city__region__slug__in".
+    # How the facet's values filter practice, e.g. "city__region__slug__in"; through a
+    # subquery on `through` when a practice may carry several values.
     lookup: str
-    # For counting: the model rows are grouped from, the path from it to the practice,
-    # the value's field and (if not from choices) the field of its name.
-    key: str
-    label_field: str | None = None
     through: type | None = None
     through_practice: str = ""
-    # Where the name of a ticked value comes from when no result carries it.
-    names_from: type | None = None
 
 
 FACETS = [
-    Facet(
-        "region",
-        _("Region"),
-        "city__region__slug__in",
-        "city__region__slug",
-        "city__region__name",
-        names_from=Region,
-    ),
-    Facet("country", _("Country"), "city__country__in", "city__country"),
-    Facet("city", _("City"), "city__slug__in", "city__slug", "city__name", names_from=City),
-    Facet(
-        "theme",
-        _("Theme"),
-        "tag__slug__in",
-        "tag__slug",
-        "tag__name",
-        through=TaggedPractice,
-        through_practice="content_object",
-        names_from=Tag,
-    ),
+    Facet("region", _("Region"), "city__region__slug__in"),
+    Facet("country", _("Country"), "city__country__in"),
+    Facet("city", _("City"), "city__slug__in"),
+    Facet("theme", _("Theme"), "tag__slug__in", TaggedPractice, "content_object"),
     Facet(
         "form",
         _("Form of extremism"),
         "extremismform__slug__in",
-        "extremismform__slug",
-        "extremismform__name",
-        through=Practice.extremism_forms.through,
-        through_practice="practice",
-        names_from=ExtremismForm,
+        Practice.extremism_forms.through,
+        "practice",
     ),
-    Facet("evidence", _("Evidence level"), "evidence_level__in", "evidence_level"),
-    Facet("stage", _("Stage"), "stage__in", "stage"),
+    Facet("evidence", _("Evidence level"), "evidence_level__in"),
+    Facet("stage", _("Stage"), "stage__in"),
 ]
+assert tuple(facet.param for facet in FACETS) == facets.PARAMS  # noqa: S101
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
-TOTAL = "_total"
 
 
 @lru_cache(maxsize=64)
@@ -188,14 +153,14 @@ def _country_names(language):
     return dict(countries)
 
 
-def _choice_names(param):
+def _names(param, index):
     if param == "country":
         return _country_names(get_language())
     if param == "evidence":
         return dict(Practice.EvidenceLevel.choices)
     if param == "stage":
         return dict(Practice.Stage.choices)
-    return {}
+    return index.names[param]
 
 
 @dataclass
@@ -208,45 +173,20 @@ class Option:
 
 @dataclass
 class FacetView:
+    """A facet as the filter form shows it (practices/includes/facet.html): its leading
+    values, the next ones behind "more", how many are left out, and ticked values that do
+    not exist."""
+
     facet: Facet
     options: list = field(default_factory=list)
     more: list = field(default_factory=list)
     hidden: int = 0  # values left out for being too rare to list
     unknown: list = field(default_factory=list)
     errors: list = field(default_factory=list)
-    # The lists as HTML, when already written (kept in the cache with the counts).
-    written_options: str | None = None
-    written_more: str | None = None
 
     @property
     def param(self):
         return self.facet.param
-
-    def _html(self, options):
-        # Written in Python, not with a template per value: a page shows a hundred of them.
-        # The markup is that of practices/includes/facet.html's lists.
-        results = escape(gettext("results"))
-        param = escape(self.facet.param)
-        items = []
-        for option in options:
-            value = escape(str(option.value))
-            checked = " checked" if option.selected else ""
-            items.append(
-                f'<li>\n  <input type="checkbox" name="{param}" value="{value}" '
-                f'id="f-{param}-{value}"{checked}>\n'
-                f'  <label for="f-{param}-{value}">{escape(str(option.label))}\n'
-                f'    <span class="facet-count">({option.count:d}<span class="visually-hidden"> '
-                f"{results}</span>)</span></label>\n</li>"
-            )
-        return mark_safe("".join(items))  # noqa: S308 (every value above is escaped)
-
-    def options_html(self):
-        return (
-            self.written_options if self.written_options is not None else self._html(self.options)
-        )
-
-    def more_html(self):
-        return self.written_more if self.written_more is not None else self._html(self.more)
 
     @property
     def legend(self):
@@ -260,11 +200,16 @@ class Library:
         self.filters = filters
         self.query = filters.get("q", "")
 
-    def _filtered(self, skip=None):
+    @cached_property
+    def index(self):
+        return facets.current()
+
+    def _filtered(self):
+        """The filters as SQL, for a text query, whose results come in order of relevance."""
         queryset = Practice.objects.published()
         for facet in FACETS:
             values = self.filters.get(facet.param)
-            if not values or facet.param == skip:
+            if not values:
                 continue
             if facet.through is None:
                 queryset = queryset.filter(**{facet.lookup: values})
@@ -278,123 +223,40 @@ class Library:
             queryset = queryset.filter(start_year__lte=self.filters["year_to"])
         return search_practices(queryset, self.query)
 
-    def results(self):
-        """The page rows, newest first (most relevant first when searching)."""
-        queryset = self._filtered()
-        if not self.query:
-            queryset = queryset.order_by("-published_at", "-pk")
-        return queryset.for_cards()
+    def _within(self):
+        """The ranks the text query and the years allow (None: all)."""
+        index = self.index
+        within = index.in_years(self.filters.get("year_from"), self.filters.get("year_to"))
+        if self.query:
+            matching = search_practices(Practice.objects.published(), self.query)
+            found = index.ranks_of(matching.order_by().values_list("pk", flat=True))
+            within = found if within is None else within & found
+        return within
 
-    def _count_branch(self, facet):
-        practice = self._filtered(skip=facet.param).order_by()
-        label = F(facet.label_field) if facet.label_field else Value("")
-        if facet.through is None:
-            rows = practice
-        else:
-            rows = facet.through.objects.filter(
-                **{f"{facet.through_practice}__in": practice.values("pk")}
-            )
-        return (
-            rows.order_by()
-            .annotate(
-                facet=Value(facet.param, output_field=CharField()),
-                key=F(facet.key),
-                label=label,
-            )
-            .values("facet", "key", "label")
-            .annotate(n=Count("pk"))
-        )
+    @cached_property
+    def _counted(self):
+        selected = {param: self.filters.get(param, []) for param in facets.PARAMS}
+        return self.index.count(selected, self._within())
 
-    def _name_branch(self, facet, values):
-        # Names of ticked values, whether or not any result carries them (n = -1).
-        return (
-            facet.names_from.objects.filter(slug__in=values)
-            .order_by()
-            .annotate(
-                facet=Value(facet.param, output_field=CharField()),
-                key=F("slug"),
-                label=F("name"),
-                n=Value(-1, output_field=IntegerField()),
-            )
-            .values("facet", "key", "label", "n")
-        )
+    @property
+    def total(self):
+        return len(self._counted[0])
 
-    def _total_branch(self):
-        return (
-            self._filtered()
-            .order_by()
-            .annotate(
-                facet=Value(TOTAL, output_field=CharField()),
-                key=Value("", output_field=CharField()),
-                label=Value("", output_field=CharField()),
-            )
-            .values("facet", "key", "label")
-            .annotate(n=Count("pk"))
-        )
+    def page(self, start, size):
+        """The practice of one page of results, as cards show them (a lazy queryset)."""
+        if self.query:
+            return self._filtered().for_cards()[start : start + size]
+        ids = self.index.page(self._counted[0], start, size)
+        return Practice.objects.filter(pk__in=ids).for_cards().order_by("-published_at", "-pk")
 
-    def _count(self):
-        """The one counting query: (total, {param: {value: count}}, {param: {value: name}})
-        with the names the database knows (those of choices are added per language)."""
-        branches = [self._count_branch(facet) for facet in FACETS]
-        for facet in FACETS:
-            values = self.filters.get(facet.param)
-            if values and facet.names_from is not None:
-                branches.append(self._name_branch(facet, values))
-        total = 0
-        counts = {facet.param: {} for facet in FACETS}
-        names = {facet.param: {} for facet in FACETS}
-        for row in self._total_branch().union(*branches, all=True):
-            if row["facet"] == TOTAL:
-                total = row["n"]
-                continue
-            if row["key"] is None:
-                continue
-            if row["n"] >= 0:
-                counts[row["facet"]][row["key"]] = row["n"]
-            if row["label"]:
-                names[row["facet"]][row["key"]] = row["label"]
-        return total, counts, names
-
-    def cache_key(self):
-        """The filters as plain sorted values, for keys of the cache."""
-        return sorted(
-            (name, sorted(value) if isinstance(value, list) else value)
-            for name, value in self.filters.items()
-        )
-
-    def count_facets(self):
-        """Run the one counting query; sets `total` and `facets` (a FacetView each).
-
-        The same filters give the same counts until content changes, so they are kept in
-        the cache (scn_portal.page_cache.cached_data): neither the query nor its building
-        is repeated."""
-        self.total, views = cached_data(
-            "library-facets", self._facet_views, self.cache_key(), get_language()
-        )
-        self.facets = [
-            FacetView(facet, **parts) for facet, parts in zip(FACETS, views, strict=True)
+    @cached_property
+    def facets(self):
+        """A FacetView per facet, in the current language."""
+        counts = self._counted[1]
+        return [
+            self._facet_view(facet, counts[facet.param], _names(facet.param, self.index))
+            for facet in FACETS
         ]
-        return self.facets
-
-    def _facet_views(self):
-        """(total, each facet's FacetView fields, its lists already written in HTML): plain
-        values, for the cache, in the current language."""
-        total, counts, stored_names = self._count()
-        views = []
-        for facet in FACETS:
-            names = {**_choice_names(facet.param), **stored_names[facet.param]}
-            view = self._facet_view(facet, counts[facet.param], names)
-            views.append(
-                {
-                    "options": view.options,
-                    "more": view.more,
-                    "hidden": view.hidden,
-                    "unknown": view.unknown,
-                    "written_options": view.options_html(),
-                    "written_more": view.more_html(),
-                }
-            )
-        return total, views
 
     def _facet_view(self, facet, counts, names):
         selected = self.filters.get(facet.param, [])
@@ -408,8 +270,7 @@ class Library:
         view.hidden = len(set(counts) - set(shown))
 
         def option(value):
-            label = str(names.get(value, value))  # in the current language, for the cache
-            return Option(value, label, counts.get(value, 0), value in selected)
+            return Option(value, names.get(value, value), counts.get(value, 0), value in selected)
 
         top = {value for value, _count in by_count[:TOP_VALUES]} | set(known_selected)
         if facet.param in ("evidence", "stage"):
@@ -424,12 +285,11 @@ class Library:
 
     def active_filters(self, query_dict):
         """(what is on, link that takes it off) for each active filter, in facet order."""
-        views = {view.param: view for view in getattr(self, "facets", [])}
         active = []
         if self.query:
             active.append((_("Search: “%s”") % self.query, without(query_dict, "q")))
         for facet in FACETS:
-            names = {o.value: o.label for o in views[facet.param].options + views[facet.param].more}
+            names = _names(facet.param, self.index)
             for value in self.filters.get(facet.param, []):
                 label = f"{facet.legend}: {names.get(value, value)}"
                 active.append((label, without(query_dict, facet.param, value)))

@@ -15,6 +15,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    JSONField,
     OuterRef,
     Q,
     Subquery,
@@ -125,6 +126,24 @@ def sections_in(*parts):
 PUBLISHED = Q(status=Status.PUBLISHED, update_of__isnull=True)
 
 
+def theme_names_of(practice, vendor):
+    """The names of the themes of `practice` (an expression for its id), as one list: an
+    array on PostgreSQL, JSON on SQLite."""
+    from practices.search import JSONGroupArray
+
+    themes = TaggedPractice.objects.filter(content_object_id=practice).order_by()
+    if vendor == "postgresql":
+        from django.contrib.postgres.expressions import ArraySubquery
+
+        return ArraySubquery(themes.order_by("tag__name").values("tag__name"))
+    return Subquery(
+        themes.values("content_object_id")
+        .annotate(names=JSONGroupArray("tag__name"))
+        .values("names"),
+        output_field=JSONField(),
+    )
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(PUBLISHED)
@@ -161,8 +180,13 @@ class PracticeQuerySet(models.QuerySet):
         return self.select_related("city", "city__region").prefetch_related("themes")
 
     def for_cards(self):
-        """`with_list_data` without the long sections a card never shows."""
-        return self.with_list_data().defer(*SECTIONS)
+        """What a card shows (practices/includes/card.html), in one query: the practice
+        without the long sections, its city and region, and its themes' names."""
+        return (
+            self.select_related("city", "city__region")
+            .defer(*SECTIONS)
+            .annotate(theme_list=theme_names_of(OuterRef("pk"), connections[self.db].vendor))
+        )
 
     def with_page_data(self):
         """What a practice's own page shows beside its text, in the same query."""
@@ -419,6 +443,16 @@ class Practice(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.update_of_id is None
+
+    @property
+    def theme_names(self):
+        """The names of its themes in order, as a card shows them: from `for_cards()` (or a
+        search result) when read there, else from the themes."""
+        if hasattr(self, "theme_list"):
+            names = self.theme_list or []
+        else:
+            names = [theme.name for theme in self.themes.all()]
+        return sorted(names, key=str.casefold)
 
     # The sections (SECTION_TABLE) on either side of the evidence level, which the page
     # shows as a section of its own (its heading and what the level means).

@@ -276,7 +276,6 @@ def _basic_page(queryset, parsed, offset, limit):
     found = rows[0].found if rows else 0
     rows = [row for row in rows if row.position > offset]
     for practice in rows:
-        practice.theme_names = sorted(practice.theme_list or [])
         practice.title_marked = highlight(practice.title, parsed, words=10_000)
         practice.snippet = first_match([getattr(practice, f) for f in SNIPPET_FIELDS], parsed)
     return found, rows
@@ -349,7 +348,7 @@ def _fts_page(queryset, text, offset, limit):
         if city_id is not None:
             region = Region(pk=region_id, name=region_name, slug=region_slug)
             practice.city = City(pk=city_id, name=city_name, slug=city_slug, region=region)
-        practice.theme_names = list(themes)
+        practice.theme_list = list(themes)
         practice.title_marked = _marked(title_marked) if title_marked else escape(title)
         practice.snippet = _marked(snippet)
         rows.append(practice)

@@ -18,14 +18,12 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from practices.cards import cards_html
+from cities.models import MEMBERS, audience
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
-from scn_portal.page_cache import cached_data, cached_row_or_404, public_page
+from scn_portal.page_cache import public_page
 
 PER_PAGE = 20
 RELATED_COUNT = 3
@@ -34,39 +32,23 @@ FEED_ITEMS = 30
 
 @public_page
 def practice_list(request):
+    """One query for a page of practice (with its themes), and one more for a text query;
+    the counts come from the facet index (practices/facets.py). The cards are read only
+    when the page's content is drawn (it is kept per query string in the template)."""
     form = LibraryFilterForm(request.GET)
     library = Library(form.filters())
-    facets = library.count_facets()
-    for facet in facets:
+    for facet in library.facets:
         facet.errors = form[facet.param].errors
-    # The counting query already knows the total: no separate COUNT(*).
     paginator = Paginator((), PER_PAGE)
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
-    start = (page_obj.number - 1) * PER_PAGE
-    # The page's cards are the same for everyone until content changes: kept in the cache
-    # as the HTML of each card (in the current language), cheaper to keep than the rows;
-    # the query that reads them is not even built until they are missing. Read only when
-    # the page's content is drawn, not when it comes from the cache ({% fragment %}).
-    page_obj.object_list = SimpleLazyObject(
-        lambda: cached_data(
-            "library-cards",
-            lambda: cards_html(library.results()[start : start + PER_PAGE]),
-            library.cache_key(),
-            page_obj.number,
-            get_language(),
-        )
-    )
+    page_obj.object_list = library.page((page_obj.number - 1) * PER_PAGE, PER_PAGE)
     context = {
         "form": form,
-        "facets": facets,
+        "facets": library.facets,
         "page_obj": page_obj,
-        "cards": page_obj.object_list,
         "total": library.total,
         "active_filters": library.active_filters(request.GET),
-        # The content is the same for everyone who asks the same question: drawn once per
-        # query string and language until content changes.
-        "fragment_key": sorted(request.GET.lists()),
     }
     return render(request, "practices/list.html", context)
 
@@ -123,24 +105,11 @@ def linked_items(practice):
 def practice_page_context(request, practice):
     """What a practice's page shows: shared by the public page and the author's preview, so
     that the preview looks exactly as the public page will."""
-
-    def linked_and_related():
-        items = linked_items(practice)
-        theme_ids = [row["num"] for row in items.get("theme", [])]
-        related = Practice.objects.related_to(practice, theme_ids, RELATED_COUNT)
-        return items, cards_html(related)
-
-    if practice.is_published:
-        # The same for everyone until content changes: kept in the cache (the related
-        # practice as cards in the visitor's language).
-        items, related = cached_data(
-            "practice-links", linked_and_related, practice.pk, get_language()
-        )
-    else:
-        items, related = linked_and_related()
+    items = linked_items(practice)
     contact = practice.contact_practitioner
-    if contact and not (contact.is_public or request.user.is_authenticated):
+    if contact and not (contact.is_public or audience(request.user) == MEMBERS):
         contact = None
+    theme_ids = [row["num"] for row in items.get("theme", [])]
     return {
         "practice": practice,
         "themes": items.get("theme", []),
@@ -150,31 +119,28 @@ def practice_page_context(request, practice):
         "attachments": items.get("attachment", []),
         "adapted_from": items.get("adapted_from", []),
         "adaptations": items.get("adaptation", []),
-        "related": related,
+        # Read only when the page's content is drawn.
+        "related": Practice.objects.related_to(practice, theme_ids, RELATED_COUNT),
         "contact": contact,
         "library_url": reverse("practices:list"),
+        # Unpublished practice is drawn for its author or a moderator alone: never kept.
+        **({} if practice.is_published else {"cache_seconds": 0}),
     }
 
 
 @public_page
 def practice_detail(request, slug):
-    try:
-        # Published practice is the same for everyone: its row is kept in the cache.
-        practice = cached_row_or_404(
-            "practice-row", lambda: Practice.objects.published().with_page_data(), slug
-        )
-    except Http404:
+    """Three queries: the practice; everything it links to; related practice (only when the
+    page's content is drawn: it is kept per audience in the template)."""
+    practice = Practice.objects.published().with_page_data().filter(slug=slug).first()
+    if practice is None:
         if not request.user.is_authenticated:
-            raise
+            raise Http404
         # Its author or a moderator may see it unpublished.
         practice = get_object_or_404(
             Practice.objects.visible_to(request.user).with_page_data(), slug=slug
         )
     context = practice_page_context(request, practice)
-    if practice.is_published:
-        # What the content depends on (the contact is shown to members, or when public): it
-        # is drawn once per audience and language. An unpublished page is never kept.
-        context["fragment_key"] = (practice.pk, request.user.is_authenticated)
     response = render(request, "practices/detail.html", context)
     if not practice.is_published:
         patch_cache_control(response, private=True, no_store=True)

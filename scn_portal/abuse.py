@@ -32,7 +32,7 @@ from django.db import DatabaseError, transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from scn_portal.cache import answers as cache_answers
+from scn_portal.page_cache import answers as cache_answers
 
 logger = logging.getLogger(__name__)
 

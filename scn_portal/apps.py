@@ -9,6 +9,6 @@ class ScnPortalConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from scn_portal import page_cache
+        from scn_portal import invalidation
 
-        page_cache.connect_invalidation()
+        invalidation.connect()

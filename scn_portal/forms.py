@@ -1,6 +1,7 @@
-"""Site-wide forms: the contact form."""
+"""Site-wide forms: the contact form, and how every form's fields are drawn."""
 
 from django import forms
+from django.forms.renderers import TemplatesSetting
 
 from scn_portal.abuse import TrappedForm
 from scn_portal.models import ContactMessage
@@ -24,3 +25,11 @@ class ContactForm(TrappedForm, forms.ModelForm):
         # Every message has a topic: the radio buttons start on "general", with no blank.
         self.fields["topic"].choices = ContactMessage.Topic.choices
         self.fields["topic"].initial = self.initial.get("topic") or ContactMessage.Topic.GENERAL
+
+
+class FormRenderer(TemplatesSetting):
+    """Django's templates for widgets, found through the project's TEMPLATES (so they can be
+    overridden in templates/), and one template for a field with its label, help and errors:
+    `{{ form.field.as_field_group }}` draws templates/includes/form_field.html."""
+
+    field_template_name = "includes/form_field.html"

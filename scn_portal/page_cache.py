@@ -1,142 +1,113 @@
-"""Whole-page caching for signed-out visitors, never stale and never personal.
+"""What the portal keeps in the shared cache, and when it forgets it.
 
-A page is cached only when the request carries no session and no messages cookie (so
-nobody is signed in and nothing is personal), and only when rendering it set no cookie and
-used no CSRF token. Cached pages carry the content generation they were rendered under,
-which any change to published content bumps (see `bump_generation`, connected in
-ScnPortalConfig.ready), so a publication or an edit is visible on the next request. Off
-when PAGE_CACHE_SECONDS is 0.
+Three things are kept, each the standard Django way:
 
-`cached_data` keeps expensive figures (the library's facet counts, the map of member cities),
-rows written in HTML and page content drawn once per audience ({% fragment %}, see
-templatetags/fragments.py) under the same generation, for everyone, signed in or not: it
-caches data and parts of pages, never a response. Off when DATA_CACHE_SECONDS is 0.
+- whole pages for signed-out visitors (`public_page`), when PAGE_CACHE_SECONDS is set;
+- parts of pages, with Django's `{% cache %}` tag in the template that draws them, every
+  part of the key written there: `content_version`, `audience`, the language and, for a
+  list, the query string (see scn_portal.context_processors.caching);
+- data that costs queries to gather: counts, choices, map markers (`cached_data`).
+
+All of it is keyed by the content version of the audience that sees it: the release (so a
+deployment never serves what the previous release drew) and a number that changes when
+content that audience sees changes. Visitors and members are two audiences (see
+`cities.models.audience`): a change only members see (a members-only profile) forgets only
+what members were shown, and a change nobody sees (a draft, a submission) forgets nothing.
+Which change is seen by whom is decided where the models are (practices/signals.py,
+cities/signals.py, scn_portal/signals.py), each calling `forget`.
+
+Nothing older is ever read: a new version makes new keys, and the old entries expire.
 """
 
 import hashlib
 import time
+import uuid
 from functools import wraps
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
-from django.http import Http404
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
-GENERATION_KEY = "page-cache:generation"
+from cities.models import AUDIENCES, PUBLIC
 
 
-def _first_generation():
-    """Where a lost generation starts again: the current time in microseconds, above any
-    generation counted before (a cache that evicts keys may drop it), so nothing stored
-    under an older one is ever taken for current."""
+def _version_key(audience):
+    return f"content-version:{audience}"
+
+
+def _first_number():
+    """Where a lost version number starts again: the current time in microseconds, above any
+    number counted before (a cache that evicts keys may drop it), so nothing stored under an
+    older version is ever taken for current."""
     return time.time_ns() // 1000
 
 
-def generation():
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        first = _first_generation()
-        cache.add(GENERATION_KEY, first, timeout=None)
-        value = cache.get(GENERATION_KEY, first)
-    return value
+def content_version(audience=PUBLIC):
+    """The version of what `audience` is shown: the release and a number that `forget`
+    changes. Part of every key of what is kept for that audience."""
+    key = _version_key(audience)
+    number = cache.get(key)
+    if number is None:
+        cache.add(key, _first_number(), timeout=None)
+        number = cache.get(key) or _first_number()
+    return f"{settings.RELEASE}.{number}"
 
 
-# Models whose rows appear on public pages; a change to any of them forgets every page.
-CONTENT_MODELS = [
-    "cities.Region",
-    "cities.City",
-    "cities.TaggedCity",
-    "cities.PartnerOrganisation",
-    "cities.TaggedOrganisation",
-    "cities.Practitioner",
-    "cities.TaggedPractitioner",
-    "practices.Practice",
-    "practices.TaggedPractice",
-    "practices.Attachment",
-    "practices.ExtremismForm",
-    "scn_portal.FaqEntry",
-    "taggit.Tag",
-]
+def _incr(audiences):
+    for audience in audiences:
+        key = _version_key(audience)
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.add(key, _first_number(), timeout=None)
 
 
-def connect_invalidation():
-    from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+def forget(audiences=AUDIENCES):
+    """Content that `audiences` see has changed: what was kept for them is not read again.
 
-    for label in CONTENT_MODELS:
-        model = apps.get_model(label)
-        post_save.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-save-{label}")
-        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"page-cache-del-{label}")
-        for field in model._meta.many_to_many:
-            through = getattr(model, field.name).through
-            m2m_changed.connect(
-                bump_generation,
-                sender=through,
-                dispatch_uid=f"page-cache-m2m-{through._meta.label}",
-            )
+    At once, and again when the transaction commits, so a page drawn between the two (from
+    data not yet committed) is forgotten too."""
+    audiences = tuple(audiences)
+    _incr(audiences)
+    transaction.on_commit(lambda: _incr(audiences))
 
 
-def _incr():
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, _first_generation(), timeout=None)
+def cached_data(name, compute, *parts, audience=PUBLIC):
+    """`compute()`, kept until content `audience` sees changes (or DATA_CACHE_SECONDS pass).
 
-
-def bump_generation(**kwargs):
-    """Forget every cached page and figure. Connected to saves and deletes of published
-    content: at once, and again when the transaction commits, so a page rendered between
-    the two (from data not yet committed) is forgotten too."""
-    _incr()
-    transaction.on_commit(_incr)
-
-
-# Part of every cached_data key: raise it when what a `compute` returns changes shape, so a
-# new release never reads what an older one stored.
-DATA_FORMAT = 3
-
-
-def _read_current(key):
-    """(generation, hit, value): the current generation and, when `key` holds a value stored
-    under it, that value; both in one cache read."""
-    found = cache.get_many([GENERATION_KEY, key])
-    current, stored = found.get(GENERATION_KEY), found.get(key)
-    if current is not None and stored is not None and stored[0] == current:
-        return current, True, stored[1]
-    return (current if current is not None else generation()), False, None
-
-
-def cached_data(name, compute, *parts):
-    """`compute()`, kept in the cache until published content changes.
-
-    The value is stored with the generation it was computed under; the generation and the
-    value are read together, in one cache read. `parts` (plain values: what the figures
-    depend on, such as the filters) make the key."""
+    For data only (counts, choices, markers: plain values), never markup, which templates
+    keep with `{% cache %}`. `parts` (plain values: what the data depends on, such as the
+    filters) make the key. Off when DATA_CACHE_SECONDS is 0."""
     seconds = settings.DATA_CACHE_SECONDS
     if not seconds:
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"data:{DATA_FORMAT}:{name}:{digest}"
-    current, hit, value = _read_current(key)
-    if hit:
-        return value
-    value = compute()
-    cache.set(key, (current, value), seconds)
+    key = f"data:{content_version(audience)}:{name}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
     return value
 
 
-def cached_row_or_404(name, make_queryset, slug):
-    """The row whose slug is `slug` of the queryset `make_queryset()` returns, kept like
-    `cached_data` (an unknown slug too, as a 404): a public page's own row, the same for
-    everyone, costs no query, nor even building one, until content changes. For querysets
-    that do not depend on who asks."""
-    row = cached_data(name, lambda: make_queryset().filter(slug=slug).first(), slug)
-    if row is None:
-        raise Http404(f"No {name} matches the given query.")
-    return row
+def answers():
+    """True when a value written to the cache comes back.
+
+    With Redis (django-redis, IGNORE_EXCEPTIONS) a cache that is down fails quietly: reads
+    miss and writes are dropped, so pages are computed and served as if nothing were kept.
+    What must not fail quietly asks this first: the readiness check, and the public forms,
+    whose rate limits and one-submission tokens live in the cache (scn_portal/abuse.py)."""
+    key, value = f"probe:{uuid.uuid4().hex}", uuid.uuid4().hex
+    try:
+        cache.set(key, value, 10)
+        found = cache.get(key)
+        cache.delete(key)
+    except Exception:  # the database cache, or any backend that raises
+        return False
+    return found == value
 
 
 def carries_a_session(request):
@@ -164,31 +135,37 @@ def _may_store(request, response):
     )
 
 
-def _key(request):
+def _page_key(request):
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page-cache:{get_language()}:{path}"
+    return f"page:{get_language()}:{path}"
 
 
 def public_page(view):
-    """Serve `view` from the page cache to signed-out visitors.
+    """Serve `view` from the page cache to signed-out visitors (the public audience): the
+    whole response, keyed by the language and the address and stored with the public content
+    version it was drawn under. The version and the page are read together, in one cache
+    read, and a page of another version is never served.
 
-    A page is stored with the generation it was rendered under, and read together with the
-    current generation in one cache read: a page of an older generation is never served."""
+    Only a request without a session or messages is served or stored, and only a response
+    that set no cookie, used no CSRF token and says nothing of its own caching."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        current, hit, stored = _read_current(key)
-        if hit:
-            return stored
+        key, version_key = _page_key(request), _version_key(PUBLIC)
+        found = cache.get_many([version_key, key])
+        number, stored = found.get(version_key), found.get(key)
+        current = f"{settings.RELEASE}.{number}" if number is not None else None
+        if current is not None and stored is not None and stored[0] == current:
+            return stored[1]
         response = view(request, *args, **kwargs)
         if _may_store(request, response):
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             patch_vary_headers(response, ["Cookie"])
-            cache.set(key, (current, response), settings.PAGE_CACHE_SECONDS)
+            version = current if current is not None else content_version(PUBLIC)
+            cache.set(key, (version, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

@@ -2,6 +2,7 @@
 organisations and the practitioners the person may see, each group with a highlighted
 snippet of why it matched. `kind` narrows the page to one group, paginated."""
 
+from functools import lru_cache, partial
 from urllib.parse import urlencode
 
 from django import forms
@@ -10,9 +11,7 @@ from django.db import connection
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, PartnerOrganisation, Practitioner, Region
@@ -26,9 +25,7 @@ from practices.search import (
     parse,
     ranked_page,
 )
-from scn_portal.page_cache import cached_data, public_page
-
-RESULT_TEMPLATE = "scn_portal/includes/search_result.html"
+from scn_portal.page_cache import public_page
 
 PRACTICES_PER_PAGE = 10
 # Practice matches are counted (and paged) up to this many; more show as "1,000+".
@@ -202,16 +199,6 @@ def _page_obj(rows, found, per_page, number, cap=None):
     return page_obj
 
 
-def _written(page_obj, kind):
-    """`page_obj` with its results written in HTML (scn_portal/includes/search_result.html),
-    so that what the cache keeps is plain text, rendered once until content changes."""
-    page_obj.object_list = [
-        render_to_string(RESULT_TEMPLATE, {"item": item, "kind": kind})
-        for item in page_obj.object_list
-    ]
-    return page_obj
-
-
 def _last_page(found, per_page, cap=None):
     found = min(found, cap) if cap else found
     return max(1, -(-found // per_page))
@@ -285,62 +272,45 @@ def search(request):
         return render(request, "scn_portal/search.html", context)
 
     number = _page_number(request.GET.get("page"))
-    results = []
-    corrected = None
-    language = get_language()
-    if kind in ("", "practice"):
 
-        def practice_results():
+    @lru_cache(maxsize=1)
+    def found():
+        # Run only when the page's content is drawn (it is kept per audience and query in
+        # the template).
+        results = []
+        corrected = None
+        if kind in ("", "practice"):
             page_obj = _practice_page(query, number)
-            corrected = None
             if not page_obj.paginator.count:
                 corrected = correct(query)
                 if corrected:
                     page_obj = _practice_page(corrected, 1)
-            return _written(page_obj, "practice"), corrected
-
-        # The same for everyone until content changes: kept in the cache.
-        page_obj, corrected = cached_data(
-            "search-practice", practice_results, query, number, language
-        )
-        results.append(
-            {"kind": "practice", "heading": _("Practice"), "page_obj": page_obj, "paged": True}
-        )
-    groups = [group for group in GROUPS if kind in ("", group.kind)]
-    if groups:
-        per_page, group_number = (OTHERS_PER_PAGE, number) if kind else (OTHERS_PREVIEW, 1)
-        # Kept in the cache too; members (who see every practitioner) apart from visitors.
-        pages = cached_data(
-            "search-groups",
-            lambda: {
-                group_kind: _written(page_obj, group_kind)
-                for group_kind, page_obj in _group_pages(
-                    request.user, parsed, groups, per_page, group_number
-                ).items()
-            },
-            query,
-            kind,
-            group_number,
-            request.user.is_authenticated,
-            language,
-        )
-        for group in groups:
             results.append(
-                {
-                    "kind": group.kind,
-                    "heading": group.heading,
-                    "page_obj": pages[group.kind],
-                    "paged": kind,
-                }
+                {"kind": "practice", "heading": _("Practice"), "page_obj": page_obj, "paged": True}
             )
-    context.update(
-        results=results,
-        corrected=corrected,
-        corrected_url=f"{reverse('search')}?{urlencode({'q': corrected})}" if corrected else "",
-        total=sum(result["page_obj"].paginator.count for result in results),
-        more_than_total=any(result["page_obj"].more_than_counted for result in results),
-        # The content is drawn once per query and audience (members see every practitioner)
-        # and language, until content changes.
-        fragment_key=(sorted(request.GET.lists()), request.user.is_authenticated),
-    )
+        groups = [group for group in GROUPS if kind in ("", group.kind)]
+        if groups:
+            per_page, group_number = (OTHERS_PER_PAGE, number) if kind else (OTHERS_PREVIEW, 1)
+            pages = _group_pages(request.user, parsed, groups, per_page, group_number)
+            for group in groups:
+                results.append(
+                    {
+                        "kind": group.kind,
+                        "heading": group.heading,
+                        "page_obj": pages[group.kind],
+                        "paged": kind,
+                    }
+                )
+        return {
+            "results": results,
+            "corrected": corrected,
+            "corrected_url": (
+                f"{reverse('search')}?{urlencode({'q': corrected})}" if corrected else ""
+            ),
+            "total": sum(result["page_obj"].paginator.count for result in results),
+            "more_than_total": any(result["page_obj"].more_than_counted for result in results),
+        }
+
+    for name in ("results", "corrected", "corrected_url", "total", "more_than_total"):
+        context[name] = partial(lambda name: found()[name], name)
     return render(request, "scn_portal/search.html", context)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "allauth",
@@ -115,13 +116,14 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "scn_portal.context_processors.site",
+                "scn_portal.context_processors.caching",
             ],
         },
     },
 ]
-# Django's form renderer with the text box, checkbox and label written in Python (faster,
-# the same markup): scn_portal/forms_renderer.py.
-FORM_RENDERER = "scn_portal.forms_renderer.FormRenderer"
+# Django's form renderer with the project's templates: a field is drawn by
+# templates/includes/form_field.html (label, input, help and errors tied together).
+FORM_RENDERER = "scn_portal.forms.FormRenderer"
 
 # Database: SQLite in a git-ignored folder unless DATABASE_URL says otherwise.
 VAR_DIR = Path(env("SCN_VAR_DIR", str(BASE_DIR / "var")))
@@ -415,7 +417,38 @@ ACCOUNT_FORMS = {"signup": "scn_portal.accounts.SignupForm"}
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 
 # --- perf ---
-# Expensive figures (the library's facet counts, the member cities on the maps, the home
-# page's figures) are kept in the cache until published content changes
-# (scn_portal.page_cache.cached_data); 0 turns it off, as in development and tests.
+# Parts of pages ({% cache %} in the templates) and the data that costs queries (counts,
+# choices, map markers: scn_portal.page_cache.cached_data) are kept this long, or until the
+# content they show changes; 0 keeps nothing, as in development and tests.
 DATA_CACHE_SECONDS = env_int("DATA_CACHE_SECONDS", 0 if DEBUG or TESTING else 86400)
+# The cache {% cache %} uses: the shared one, or none at all when nothing is kept (so that
+# development shows an edited template at once and costs no cache reads).
+CACHES["template_fragments"] = (
+    CACHES["default"]
+    if DATA_CACHE_SECONDS
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+)
+
+
+def deployed_commit(base_dir):
+    """The commit checked out in `base_dir`, read from .git without running git; "" when
+    there is none (an installed package, a container without .git)."""
+    git = base_dir / ".git"
+    try:
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head[:12]
+        ref = head[5:]
+        if (git / ref).is_file():
+            return (git / ref).read_text().strip()[:12]
+        for line in (git / "packed-refs").read_text().splitlines():
+            if line.endswith(" " + ref):
+                return line.split()[0][:12]
+    except OSError:
+        pass
+    return ""
+
+
+# Part of every cache key: what a release drew is never served by the next one. RELEASE
+# (set it to the version or commit being deployed), else the commit checked out.
+RELEASE = env("RELEASE") or deployed_commit(BASE_DIR) or "unreleased"

@@ -12,14 +12,12 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from cities.models import City
-from practices.cards import cards_html
 from practices.models import Practice
-from scn_portal.cache import answers as cache_answers
 from scn_portal.models import FaqEntry
+from scn_portal.page_cache import answers as cache_answers
 from scn_portal.page_cache import cached_data, public_page
 from scn_portal.sitemaps import SITEMAPS
 
@@ -90,18 +88,10 @@ def home_figures():
 @public_page
 def home(request):
     context = {
+        # Figures are data kept in the cache; the latest practice is read only when the
+        # page's content is drawn (it is kept in the template).
         **cached_data("home-figures", home_figures),
-        # The latest cards, as HTML in the visitor's language, kept until content changes.
-        "latest_cards": cached_data(
-            "home-latest-cards",
-            lambda: cards_html(
-                Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6]
-            ),
-            get_language(),
-        ),
-        # The same for everyone: the content is drawn once per language until content
-        # changes.
-        "fragment_key": "home",
+        "latest": Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6],
     }
     return render(request, "scn_portal/home.html", context)
 

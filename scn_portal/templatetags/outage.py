@@ -3,7 +3,7 @@ explains a refusal (429.html) to say why honestly."""
 
 from django import template
 
-from scn_portal.cache import answers
+from scn_portal.page_cache import answers
 
 register = template.Library()
 

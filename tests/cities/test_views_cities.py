@@ -196,14 +196,14 @@ def test_map_markers_ignore_bad_filters_like_the_directory(visitor):
 
 
 def test_map_markers_queries_stay_constant_with_ten_times_the_data(
-    visitor, django_assert_num_queries
+    visitor, django_assert_num_queries, django_assert_max_num_queries
 ):
     url = reverse("cities:map")
     CityFactory.create_batch(3, latitude="1", longitude="2", focus_areas=["area"])
-    with django_assert_num_queries(3):  # the filters' choices (two), the markers
+    with django_assert_max_num_queries(3):  # the filters' choices (two), the markers
         assert len(visitor.get(url, {"focus": "area"}).json()) == 3
     CityFactory.create_batch(30, latitude="1", longitude="2", focus_areas=["area"])
-    with django_assert_num_queries(3):
+    with django_assert_max_num_queries(3):
         assert len(visitor.get(url, {"focus": "area"}).json()) == 33
 
 
@@ -252,7 +252,7 @@ def test_directory_says_when_nothing_matches_and_offers_to_clear(visitor):
 
 
 def test_directory_queries_stay_constant_with_ten_times_the_data(
-    visitor, django_assert_num_queries
+    visitor, django_assert_num_queries, django_assert_max_num_queries
 ):
     def make(n):
         for i in range(n):
@@ -260,10 +260,10 @@ def test_directory_queries_stay_constant_with_ten_times_the_data(
             PracticeFactory(city=city)
 
     make(3)
-    with django_assert_num_queries(4):
+    with django_assert_max_num_queries(4):
         visitor.get(LIST, {"focus": "area-1", "sort": "practices"})
     make(30)
-    with django_assert_num_queries(4):
+    with django_assert_max_num_queries(4):
         visitor.get(LIST, {"focus": "area-1", "sort": "practices"})
 
 
@@ -401,7 +401,7 @@ def test_unknown_city_is_a_404(visitor):
 
 
 def test_city_page_queries_stay_constant_with_ten_times_the_data(
-    visitor, django_assert_num_queries
+    visitor, django_assert_num_queries, django_assert_max_num_queries
 ):
     city = CityFactory(focus_areas=["Education", "Online harms"])
 
@@ -413,8 +413,8 @@ def test_city_page_queries_stay_constant_with_ten_times_the_data(
 
     make(1)
     # City; practice and their themes; focus areas, organisations and practitioners in one.
-    with django_assert_num_queries(4):
+    with django_assert_max_num_queries(4):
         visitor.get(city.get_absolute_url())
     make(10)
-    with django_assert_num_queries(4):
+    with django_assert_max_num_queries(4):
         visitor.get(city.get_absolute_url())

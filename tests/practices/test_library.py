@@ -330,12 +330,16 @@ def make_library_data(count):
     ["", "?region=europe&theme=youth-engagement", "?evidence=described&year_from=2000&q=practice"],
     ids=["unfiltered", "two-facets", "search-and-facets"],
 )
-def test_library_query_count_is_small_and_does_not_grow(visitor, query, django_assert_num_queries):
+def test_library_query_count_is_small_and_does_not_grow(
+    visitor, query, django_assert_max_num_queries
+):
+    # The content version; the facet index, built anew after the data changed; the ids a
+    # text query matches; the page of cards.
     make_library_data(3)
-    with django_assert_num_queries(3):
+    with django_assert_max_num_queries(4):
         assert visitor.get(LIBRARY + query).status_code == 200
     make_library_data(30)
-    with django_assert_num_queries(3):
+    with django_assert_max_num_queries(4):
         response = visitor.get(LIBRARY + query)
     assert response.context["total"] > 0
 

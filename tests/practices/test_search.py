@@ -118,9 +118,9 @@ def test_library_combines_text_with_facets_and_counts_them():
     )
 
     library = Library({"q": "youth", "city": [berlin.slug]})
-    facets = {facet.param: facet for facet in library.count_facets()}
+    facets = {facet.param: facet for facet in library.facets}
 
-    assert [p.title for p in library.results()] == ["Youth mentoring"]
+    assert [p.title for p in library.page(0, 20)] == ["Youth mentoring"]
     assert library.total == 1
     counts = {o.value: o.count for o in facets["city"].options}
     assert counts == {berlin.slug: 1, nairobi.slug: 1}

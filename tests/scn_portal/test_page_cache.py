@@ -31,8 +31,9 @@ def page_cache_on(settings):
 def test_a_visitor_gets_the_second_view_from_the_cache(client, django_assert_max_num_queries):
     PracticeFactory(title="Cached practice")
     first = client.get(reverse("home"))
-    # Two cache reads (generation and page); the database cache answers them with SQL.
-    with django_assert_max_num_queries(2):
+    # One cache read (the content version and the page together), which the database
+    # cache answers with SQL.
+    with django_assert_max_num_queries(1):
         second = client.get(reverse("home"))
     assert second.content == first.content
     assert "Cached practice" in second.text
@@ -107,7 +108,7 @@ def cached_pages():
 
     with connection.cursor() as cursor:
         cursor.execute("SELECT cache_key FROM scn_cache")
-        return sum(":page-cache:" in key and "generation" not in key for (key,) in cursor)
+        return sum(":page:" in key for (key,) in cursor)
 
 
 # Not page-cached: the forms (a token each), the health check and the feed.
@@ -122,7 +123,7 @@ def test_every_public_page_is_cached_for_visitors_without_token_or_personal_link
     url = visitor_pages(site)[name]
     first = client.get(url)
     assert cached_pages() == 1
-    # One cache read (the generation and the page together), which the database cache
+    # One cache read (the content version and the page together), which the database cache
     # answers with SQL.
     with django_assert_max_num_queries(1):
         second = client.get(url)
@@ -214,35 +215,37 @@ def test_editing_a_city_changes_the_directory_and_its_map(client, site):
     assert "Budgetville" not in client.get(directory).text
 
 
-def test_the_generation_is_bumped_again_when_the_change_commits(
+def test_the_content_version_changes_again_when_the_change_commits(
     site, django_capture_on_commit_callbacks
 ):
-    from scn_portal.page_cache import generation
+    from scn_portal.page_cache import content_version
 
-    before = generation()
+    def number():
+        return int(content_version().rsplit(".", 1)[1])
+
+    before = number()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         site["city"].save()
-    assert callbacks, "a second bump waits for the commit"
+    assert callbacks, "a second change waits for the commit"
     # Once at the save, once at the commit: a page rendered in between is forgotten too.
-    assert generation() == before + 2
+    assert number() == before + 2
 
 
-def test_a_lost_generation_never_brings_back_an_older_page(client):
-    """A cache that evicts keys may drop the generation itself: it starts again above every
-    generation before, so no page kept under an older one is served."""
+def test_a_lost_content_version_never_brings_back_an_older_page(client):
+    """A cache that evicts keys may drop the version itself: it starts again above every
+    version before, so no page kept under an older one is served."""
     from django.core.cache import cache
 
-    from scn_portal.page_cache import GENERATION_KEY
-
+    version_key = "content-version:public"
     city = CityFactory(name="Oldname")
     PracticeFactory(city=city)
     home = reverse("home")
-    assert "Oldname" in client.get(home).text  # kept under the current generation
-    cache.delete(GENERATION_KEY)
-    assert "Oldname" in client.get(home).text  # kept again, under the new generation
+    assert "Oldname" in client.get(home).text  # kept under the current version
+    cache.delete(version_key)
+    assert "Oldname" in client.get(home).text  # kept again, under the new version
     city.name = "Newname"
-    city.save()  # bumps
-    cache.delete(GENERATION_KEY)  # and the generation is lost again
+    city.save()  # a new version
+    cache.delete(version_key)  # and the version is lost again
     assert "Newname" in client.get(home).text
 
 
