@@ -291,7 +291,9 @@ def warm(path):
     with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (our own server)
         if response.status != 200:
             raise SystemExit(f"{path} answered {response.status}, not 200")
-    subprocess.run(["wrk", "-t2", "-c2", "-d2s", url], capture_output=True, check=True)
+    # With as many connections as the measurement, so that every worker has drawn the page
+    # (and built what it keeps in memory) before it is measured.
+    subprocess.run(["wrk", "-t2", "-c8", "-d2s", url], capture_output=True, check=True)
 
 
 def measure(path, args):

@@ -9,30 +9,10 @@ gives a sensible page instead of an error.
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.forms.utils import flatatt
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from cities.models import City, PartnerOrganisation, Practitioner
-
-
-class ListSelect(forms.Select):
-    """A select written in Python. Django renders each <option> through a template; a
-    directory's filters offer a hundred of them on every page view."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = "" if value is None else str(value)
-        options = "".join(
-            f'<option value="{conditional_escape(option)}"'
-            f"{' selected' if str(option) == chosen else ''}>{conditional_escape(label)}</option>"
-            for option, label in self.choices
-        )
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        return mark_safe(  # noqa: S308 (every value is escaped)
-            f'<select name="{conditional_escape(name)}"{flatatt(final_attrs)}>{options}</select>'
-        )
 
 
 class DirectoryFilterSet(django_filters.FilterSet):
@@ -56,9 +36,6 @@ class DirectoryFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, **kwargs)
         for name, values in (choices or {}).items():
             self.filters[name].extra["choices"] = values
-        for filter_ in self.filters.values():
-            if isinstance(filter_, django_filters.ChoiceFilter):
-                filter_.extra["widget"] = ListSelect
         if "sort" in self.filters:
             self.filters["sort"].extra["choices"] = [
                 (value, label) for value, (label, _order) in self.SORTS.items()

@@ -9,19 +9,22 @@ and a page of the library without a text query is a slice of the result set, its
 turned into ids.
 
 The index is built from one query on the first request after published content changed
-(the public content version, scn_portal/page_cache.py) and kept in the worker's memory
-until it changes again; the sets for 100,000 practices take a few megabytes.
+(the public content version, scn_portal/page_cache.py), shared with the other workers through
+the data cache, and kept in each worker's memory until content changes again; the sets for
+100,000 practices take a few megabytes.
 """
 
 import threading
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import CharField, DateTimeField, F, IntegerField, Value
 from pyroaring import BitMap
+from taggit.models import Tag
 
 from cities.models import City, Region
-from practices.models import Practice, TaggedPractice
-from scn_portal.page_cache import content_version
+from practices.models import ExtremismForm, Practice, TaggedPractice
+from scn_portal.page_cache import cached_data, content_version
 
 # The facets, in the order the library shows them.
 PARAMS = ("region", "country", "city", "theme", "form", "evidence", "stage")
@@ -59,11 +62,11 @@ class FacetIndex:
                         members[param].setdefault(value, []).append(rank)
                 if year:
                     years.setdefault(year, []).append(rank)
-            elif kind in NAMED:
+            elif pk is None:
                 # `region` holds the slug of a region, city, theme or form, `name` its name.
                 index.names[kind][region] = name
-                if pk is not None and pk in ranks:
-                    members[kind].setdefault(region, []).append(ranks[pk])
+            elif pk in ranks:
+                members[kind].setdefault(region, []).append(ranks[pk])
         index.sets = {
             param: {value: BitMap(found) for value, found in values.items()}
             for param, values in members.items()
@@ -71,6 +74,14 @@ class FacetIndex:
         index.years = {year: BitMap(found) for year, found in years.items()}
         index.everything = BitMap(range(len(index.order)))
         return index
+
+    def __getstate__(self):
+        # Kept in the shared cache without `ranks`, which `order` gives back.
+        return {**self.__dict__, "ranks": None}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.ranks = {pk: rank for rank, pk in enumerate(self.order)}
 
     def chosen(self, param, values):
         """The ranks of practice carrying any of `values` of a facet."""
@@ -93,17 +104,23 @@ class FacetIndex:
         ranks = self.ranks
         return BitMap(ranks[pk] for pk in ids if pk in ranks)
 
-    def count(self, selected, within=None):
-        """(ranks of the results, {param: {value: count}}): the results of the ticked values
-        `selected` ({param: [value, ...]}; values within a facet are alternatives, facets
-        combine), within the ranks `within` (a text query, a year range) when given; and for
-        each facet, how many results each of its values would give next to the values
-        ticked in the other facets."""
-        base = self.everything if within is None else self.everything & within
-        ticked = {param: self.chosen(param, values) for param, values in selected.items() if values}
-        results = base
-        for found in ticked.values():
+    def _ticked(self, selected):
+        return {param: self.chosen(param, values) for param, values in selected.items() if values}
+
+    def results(self, selected, within=None):
+        """The ranks of the practice carrying the ticked values `selected` ({param: [value,
+        ...]}; values within a facet are alternatives, facets combine), within the ranks
+        `within` (a text query, a year range) when given."""
+        results = self.everything if within is None else self.everything & within
+        for found in self._ticked(selected).values():
             results = results & found
+        return results
+
+    def count(self, selected, within=None):
+        """For each facet, how many results each of its values would give next to the values
+        ticked in the other facets: {param: {value: count}}."""
+        base = self.everything if within is None else self.everything & within
+        ticked = self._ticked(selected)
         counts = {}
         for param in PARAMS:
             others = base
@@ -118,7 +135,7 @@ class FacetIndex:
                     for value, found in self.sets[param].items()
                     if (n := found.intersection_cardinality(others))
                 }
-        return results, counts
+        return counts
 
     def page(self, results, start, size):
         """The ids of the practice at positions start .. start + size of `results`, in the
@@ -128,9 +145,6 @@ class FacetIndex:
 
 
 PRACTICE = "practice"
-# Values read with their names: each region and city (with or without practice, so that a
-# ticked one is named even when nothing matches), and the themes and forms of practice.
-NAMED = ("region", "city", "theme", "form")
 
 
 def _branch(queryset, kind, pk=None, slug=None, name=None, **practice):
@@ -153,7 +167,9 @@ def _branch(queryset, kind, pk=None, slug=None, name=None, **practice):
 
 def _rows():
     """Every published practice, newest first, with the values it is counted under; then
-    the practice of each theme and form, and the names of every value: one UNION ALL."""
+    the practice carrying each theme and form, and the names of every value: one UNION ALL,
+    read with the database cursor (82,000 rows at 20,000 practices: Django's row objects
+    would cost more than the query)."""
     published = Practice.objects.published()
     ids = published.values("pk")
     practice = _branch(
@@ -169,29 +185,35 @@ def _rows():
         order=F("published_at"),
     )
     forms = Practice.extremism_forms.through.objects.filter(practice__in=ids)
+    themes = TaggedPractice.objects.filter(content_object__in=ids)
     branches = [
+        # Names: of every region and city, and of the themes and forms practice carries.
         _branch(Region.objects.all(), "region", slug=F("slug"), name=F("name")),
         _branch(City.objects.all(), "city", slug=F("slug"), name=F("name")),
         _branch(
-            TaggedPractice.objects.filter(content_object__in=ids),
+            Tag.objects.filter(pk__in=TaggedPractice.objects.values("tag_id")),
             "theme",
-            pk=F("content_object_id"),
-            slug=F("tag__slug"),
-            name=F("tag__name"),
+            slug=F("slug"),
+            name=F("name"),
         ),
-        _branch(
-            forms,
-            "form",
-            pk=F("practice_id"),
-            slug=F("extremismform__slug"),
-            name=F("extremismform__name"),
-        ),
+        _branch(ExtremismForm.objects.all(), "form", slug=F("slug"), name=F("name")),
+        # Which practice carries which theme and form (the names above).
+        _branch(themes, "theme", pk=F("content_object_id"), slug=F("tag__slug")),
+        _branch(forms, "form", pk=F("practice_id"), slug=F("extremismform__slug")),
     ]
-    rows = practice.union(*branches, all=True).order_by(
-        "f_first", F("f_order").desc(nulls_last=True), F("f_pk").desc(nulls_last=True)
-    )
-    # Without the ordering columns.
-    return (row[:-2] for row in rows)
+    sql, params = practice.union(*branches, all=True).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    # Ordered here rather than in SQL, where sorting every row of the union costs more than
+    # the query: practice first, newest first (the library's order), then the rest.
+    practice_rows = [row for row in rows if row[0] == PRACTICE]
+    practice_rows.sort(key=lambda row: (row[-1] is not None, row[-1], row[1]), reverse=True)
+    for row in practice_rows:
+        yield row[:-2]  # without the ordering columns
+    for row in rows:
+        if row[0] != PRACTICE:
+            yield row[:-2]
 
 
 _current = FacetIndex(version=None)
@@ -199,11 +221,14 @@ _building = threading.Lock()
 
 
 def current():
-    """The index of the published practice as it is now, built when content has changed."""
+    """The index of the published practice as it is now: built when published content has
+    changed, by the first worker that needs it, which leaves it in the data cache for the
+    others (scn_portal.page_cache.cached_data); each keeps it in memory until the next
+    change."""
     global _current
     version = content_version()
     if _current.version != version:
         with _building:
             if _current.version != version:
-                _current = FacetIndex.build(version)
+                _current = cached_data("facet-index", lambda: FacetIndex.build(version))
     return _current

@@ -20,6 +20,7 @@ from django_countries import countries
 from practices import facets
 from practices.models import FIRST_YEAR, LAST_YEAR, Practice, TaggedPractice
 from practices.search import search_practices
+from scn_portal.page_cache import cached_data
 
 MAX_VALUES = 20  # per facet; more is not a person ticking boxes
 # A facet shows at most this many values (the most frequent, plus every ticked one); the
@@ -196,9 +197,11 @@ class FacetView:
 class Library:
     """The published practice a set of filters selects, with its facet counts."""
 
-    def __init__(self, filters):
+    def __init__(self, filters, errors=None):
         self.filters = filters
         self.query = filters.get("q", "")
+        # Each facet's errors from the form, shown with it.
+        self.errors = errors or {}
 
     @cached_property
     def index(self):
@@ -223,7 +226,7 @@ class Library:
             queryset = queryset.filter(start_year__lte=self.filters["year_to"])
         return search_practices(queryset, self.query)
 
-    def _within(self):
+    def _within_ranks(self):
         """The ranks the text query and the years allow (None: all)."""
         index = self.index
         within = index.in_years(self.filters.get("year_from"), self.filters.get("year_to"))
@@ -234,25 +237,44 @@ class Library:
         return within
 
     @cached_property
-    def _counted(self):
-        selected = {param: self.filters.get(param, []) for param in facets.PARAMS}
-        return self.index.count(selected, self._within())
+    def _selected(self):
+        return {param: self.filters.get(param, []) for param in facets.PARAMS}
 
-    @property
+    @cached_property
+    def _results(self):
+        return self.index.results(self._selected, self._within)
+
+    @cached_property
+    def _within(self):
+        return self._within_ranks()
+
+    @cached_property
     def total(self):
-        return len(self._counted[0])
+        """How many results; for a text query kept as data until content changes (it costs
+        the query for the ids it matches)."""
+        if not self.query:
+            return len(self._results)
+        return cached_data("library-total", lambda: len(self._results), self.cache_key())
+
+    def cache_key(self):
+        """The filters as plain sorted values, for keys of the cache."""
+        return sorted(
+            (name, sorted(value) if isinstance(value, list) else value)
+            for name, value in self.filters.items()
+        )
 
     def page(self, start, size):
         """The practice of one page of results, as cards show them (a lazy queryset)."""
         if self.query:
             return self._filtered().for_cards()[start : start + size]
-        ids = self.index.page(self._counted[0], start, size)
+        ids = self.index.page(self._results, start, size)
         return Practice.objects.filter(pk__in=ids).for_cards().order_by("-published_at", "-pk")
 
     @cached_property
     def facets(self):
-        """A FacetView per facet, in the current language."""
-        counts = self._counted[1]
+        """A FacetView per facet, in the current language: read only when the filter form is
+        drawn."""
+        counts = self.index.count(self._selected, self._within)
         return [
             self._facet_view(facet, counts[facet.param], _names(facet.param, self.index))
             for facet in FACETS
@@ -260,7 +282,7 @@ class Library:
 
     def _facet_view(self, facet, counts, names):
         selected = self.filters.get(facet.param, [])
-        view = FacetView(facet)
+        view = FacetView(facet, errors=self.errors.get(facet.param, []))
         view.unknown = [value for value in selected if value not in names]
         known_selected = [value for value in selected if value in names]
         by_count = sorted(counts.items(), key=lambda item: (-item[1], str(names.get(item[0]))))

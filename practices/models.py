@@ -189,8 +189,11 @@ class PracticeQuerySet(models.QuerySet):
         )
 
     def with_page_data(self):
-        """What a practice's own page shows beside its text, in the same query."""
-        return self.select_related("city", "city__region", "contact_practitioner", "update_of")
+        """What a practice's own page shows beside its text, in the same query: its city,
+        region, contact and theme names."""
+        return self.select_related(
+            "city", "city__region", "contact_practitioner", "update_of"
+        ).annotate(theme_list=theme_names_of(OuterRef("pk"), connections[self.db].vendor))
 
     def related_to(self, practice, theme_ids, limit):
         """Up to `limit` published practices sharing a theme with `practice` or from its

@@ -31,8 +31,6 @@ from django.db.models import (
     When,
     Window,
 )
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from practices.models import QUOTED_SECTIONS, SECTIONS
 
@@ -45,8 +43,8 @@ SNIPPET_WORDS = 30
 # Fields a practice is found by on SQLite, most telling first.
 TEXT_FIELDS = ["title", *SNIPPET_FIELDS]
 CONFIG = "english"
-# Markers ts_headline puts around a match, from Unicode's private use area, turned into
-# <mark> after the text around them is escaped.
+# The markers ts_headline puts around a match, from Unicode's private use area; Marked
+# (below) cuts the text at them.
 START, STOP = "\ue000", "\ue001"
 
 
@@ -349,7 +347,7 @@ def _fts_page(queryset, text, offset, limit):
             region = Region(pk=region_id, name=region_name, slug=region_slug)
             practice.city = City(pk=city_id, name=city_name, slug=city_slug, region=region)
         practice.theme_list = list(themes)
-        practice.title_marked = _marked(title_marked) if title_marked else escape(title)
+        practice.title_marked = _marked(title_marked) if title_marked else Marked([(title, False)])
         practice.snippet = _marked(snippet)
         rows.append(practice)
     return found, rows
@@ -370,32 +368,37 @@ def correct(query):
 # --- snippets ---------------------------------------------------------------------------------
 
 
+class Marked(list):
+    """Text in parts, each (text, matched): what templates/includes/marked.html draws, the
+    matched parts in <mark>. Plain text, never markup: the template escapes every part."""
+
+    def __str__(self):
+        return "".join(text for text, _matched in self)
+
+
 def _marked(text):
-    """Escaped `text` whose START/STOP markers become <mark> elements, always balanced."""
-    out, open_ = [], False
+    """`text` cut at its START/STOP markers, the parts between them matched (always
+    balanced: a marker without its pair is dropped or closed at the end)."""
+    parts, open_ = Marked(), False
     for part in re.split(f"([{START}{STOP}])", " ".join(text.split())):
-        if part == START and not open_:
-            out.append("<mark>")
+        if part == START:
             open_ = True
-        elif part == STOP and open_:
-            out.append("</mark>")
+        elif part == STOP:
             open_ = False
-        elif part not in (START, STOP):
-            out.append(escape(part))
-    if open_:
-        out.append("</mark>")
-    return mark_safe("".join(out))  # noqa: S308 - every piece of text went through escape()
+        elif part:
+            parts.append((part, open_))
+    return parts
 
 
 def highlight(text, query, words=SNIPPET_WORDS):
-    """A safe snippet of `text` around the first match of `query`, matches in <mark>.
+    """A snippet of `text` around the first match of `query`, its matches marked (Marked).
 
     Words match at their start ("radical" marks "radicalisation"); phrases match whole."""
     parsed = query if isinstance(query, ParsedQuery) else parse(query)
     text = clean_query(text) if len(text or "") < 20000 else clean_query(text[:20000])
     patterns = [r"\s+".join(re.escape(w) for w in t.split()) for t in parsed.terms]
     if not text:
-        return mark_safe("")
+        return Marked()
     if not patterns:
         return _marked(" ".join(text.split()[:words]) + ("…" if len(text.split()) > words else ""))
     finder = re.compile(r"\b(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + ")", re.I)
@@ -422,7 +425,7 @@ def first_match(texts, query):
     for text, low in zip(texts, lowered, strict=True):
         if any(term in low for term in parsed.terms):
             return highlight(text, parsed)
-    return highlight(texts[0], parsed) if texts else mark_safe("")
+    return highlight(texts[0], parsed) if texts else Marked()
 
 
 # --- keeping the PostgreSQL documents up to date ----------------------------------------------

@@ -18,6 +18,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import MEMBERS, audience
@@ -36,16 +37,16 @@ def practice_list(request):
     the counts come from the facet index (practices/facets.py). The cards are read only
     when the page's content is drawn (it is kept per query string in the template)."""
     form = LibraryFilterForm(request.GET)
-    library = Library(form.filters())
-    for facet in library.facets:
-        facet.errors = form[facet.param].errors
+    filters = form.filters()
+    library = Library(filters, errors={name: form[name].errors for name in form.errors})
     paginator = Paginator((), PER_PAGE)
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
     page_obj.object_list = library.page((page_obj.number - 1) * PER_PAGE, PER_PAGE)
     context = {
         "form": form,
-        "facets": library.facets,
+        # Counted only when the filter form is drawn (not when the page's content is kept).
+        "facets": SimpleLazyObject(lambda: library.facets),
         "page_obj": page_obj,
         "total": library.total,
         "active_filters": library.active_filters(request.GET),
@@ -104,23 +105,30 @@ def linked_items(practice):
 
 def practice_page_context(request, practice):
     """What a practice's page shows: shared by the public page and the author's preview, so
-    that the preview looks exactly as the public page will."""
-    items = linked_items(practice)
+    that the preview looks exactly as the public page will. What it links to and related
+    practice are read only when the page's content is drawn (it is kept in the template)."""
+    items = SimpleLazyObject(lambda: linked_items(practice))
+
+    def linked(kind):
+        return SimpleLazyObject(lambda: items.get(kind, []))
+
+    def related():
+        theme_ids = [row["num"] for row in items.get("theme", [])]
+        return list(Practice.objects.related_to(practice, theme_ids, RELATED_COUNT))
+
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or audience(request.user) == MEMBERS):
         contact = None
-    theme_ids = [row["num"] for row in items.get("theme", [])]
     return {
         "practice": practice,
-        "themes": items.get("theme", []),
-        "forms": items.get("form", []),
-        "other_cities": items.get("city", []),
-        "organisations": items.get("organisation", []),
-        "attachments": items.get("attachment", []),
-        "adapted_from": items.get("adapted_from", []),
-        "adaptations": items.get("adaptation", []),
-        # Read only when the page's content is drawn.
-        "related": Practice.objects.related_to(practice, theme_ids, RELATED_COUNT),
+        "themes": linked("theme"),
+        "forms": linked("form"),
+        "other_cities": linked("city"),
+        "organisations": linked("organisation"),
+        "attachments": linked("attachment"),
+        "adapted_from": linked("adapted_from"),
+        "adaptations": linked("adaptation"),
+        "related": SimpleLazyObject(related),
         "contact": contact,
         "library_url": reverse("practices:list"),
         # Unpublished practice is drawn for its author or a moderator alone: never kept.

@@ -109,9 +109,11 @@ def practitioner_links_changed(sender, instance, action, **kwargs):
         forget(AUDIENCES if public else (MEMBERS,))
 
 
-def public_changed(sender, raw=False, action="post_", **kwargs):
-    if not raw and action.startswith("post_"):
-        forget()
+def public_changed(sender, raw=False, action="post_", created=False, **kwargs):
+    # A new theme (tag) shows nowhere until something carries it, which forgets on its own.
+    if raw or not action.startswith("post_") or (created and sender._meta.label == "taggit.Tag"):
+        return
+    forget()
 
 
 def _each_m2m(model):

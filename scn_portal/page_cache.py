@@ -23,10 +23,12 @@ import hashlib
 import time
 import uuid
 from functools import wraps
+from threading import local
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db import transaction
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
@@ -45,18 +47,37 @@ def _first_number():
     return time.time_ns() // 1000
 
 
+# The versions read during the request being served (one cache read each, however many
+# keys a page makes): forgotten when a request starts and whenever `forget` runs.
+_read = local()
+
+
+def forget_read(**kwargs):
+    """Read the versions anew (at the start of each request)."""
+    _read.__dict__.clear()
+
+
+request_started.connect(forget_read, dispatch_uid="content-version-per-request")
+
+
 def content_version(audience=PUBLIC):
     """The version of what `audience` is shown: the release and a number that `forget`
     changes. Part of every key of what is kept for that audience."""
+    found = _read.__dict__.get(audience)
+    if found is not None:
+        return found
     key = _version_key(audience)
     number = cache.get(key)
     if number is None:
         cache.add(key, _first_number(), timeout=None)
         number = cache.get(key) or _first_number()
-    return f"{settings.RELEASE}.{number}"
+    version = f"{settings.RELEASE}.{number}"
+    _read.__dict__[audience] = version
+    return version
 
 
 def _incr(audiences):
+    forget_read()
     for audience in audiences:
         key = _version_key(audience)
         try:

@@ -27,9 +27,13 @@ def _clear_cache(request):
         return
     from django.core.cache import cache
 
+    from scn_portal import page_cache
+
     cache.clear()
+    page_cache.forget_read()
     yield
     cache.clear()
+    page_cache.forget_read()
 
 
 def pytest_collection_modifyitems(config, items):

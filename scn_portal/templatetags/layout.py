@@ -1,18 +1,9 @@
-"""The site's header and footer, rendered once per process and language.
-
-The layout is the same for every page of a section and every visitor: its links, labels and
-the search box depend on the URL configuration, the language and the section, nothing else.
-Rendering it anew costs more than the rest of a small page, so `site_brand`, `nav_links`
-and `static_include` keep what they rendered, keyed by exactly what it depends on. Whatever is
-personal (the account links, the sign-out form and its CSRF token) stays in the template and
-is rendered on every request. Off with DEBUG, so edited templates show at once.
-"""
+"""The section of the site a page belongs to, which the main navigation marks
+(templates/includes/nav_links.html)."""
 
 from functools import lru_cache
 
 from django import template
-from django.conf import settings
-from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 
@@ -28,18 +19,6 @@ NAV = [
     ("practices:mine", "prefix"),
     ("about", "exact"),
 ]
-
-
-@lru_cache(maxsize=512)
-def _render(template_name, language, script_prefix, values):
-    return render_to_string(template_name, dict(values))
-
-
-def _rendered(template_name, values):
-    values = tuple(sorted(values.items()))
-    if settings.DEBUG:
-        return render_to_string(template_name, dict(values))
-    return _render(template_name, get_language(), get_script_prefix(), values)
 
 
 @lru_cache(maxsize=64)
@@ -59,24 +38,8 @@ def current_section(path):
 
 
 @register.simple_tag(takes_context=True)
-def site_brand(context):
-    """The header's brand and search box (includes/site_brand.html), the search box holding
-    the page's query."""
-    # At most 200 characters (the field's limit); the LRU keeps the map small.
-    query = str(context.get("search_query") or "")[:200]
-    return _rendered("includes/site_brand.html", {"search_query": query})
-
-
-@register.simple_tag(takes_context=True)
-def nav_links(context):
-    """The main navigation's links (includes/nav_links.html), the current section marked."""
+def section(context):
+    """`{% section as current %}`: the URL name of the section of the page being drawn, for
+    includes/nav_links.html, which marks it."""
     request = context.get("request")
-    current = current_section(request.path) if request else ""
-    return _rendered("includes/nav_links.html", {"current": current})
-
-
-@register.simple_tag
-def static_include(template_name):
-    """`template_name` rendered with no context at all: for parts of the layout that depend
-    on nothing but the language, such as the footer."""
-    return _rendered(template_name, {})
+    return current_section(request.path) if request else ""

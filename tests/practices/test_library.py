@@ -350,7 +350,7 @@ def test_the_library_is_served_from_the_page_cache_to_visitors(
     settings.PAGE_CACHE_SECONDS = 300
     PracticeFactory(title="Cached practice")
     visitor.get(LIBRARY)
-    # Two cache reads (generation and page), which the database cache answers with SQL.
+    # Cache reads (the content version and the page), answered with SQL here.
     with django_assert_max_num_queries(2):
         response = visitor.get(LIBRARY)
     assert "Cached practice" in response.text

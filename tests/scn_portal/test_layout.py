@@ -1,17 +1,13 @@
 """The site's header and footer as a person sees them, page after page: the current section
 marked in the navigation, the search box holding this page's query, the account links of
-whoever is signed in, the footer's links, and the page's language. The layout is rendered
-once per process and kept (scn_portal/templatetags/layout.py): nothing one page or one person
-saw may show on another's page."""
+whoever is signed in, the footer's links, and the page's language: nothing one page or one
+person saw may show on another's page, also where parts of pages are kept ({% cache %})."""
 
 import re
 from html import unescape
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
-
-from scn_portal.templatetags import layout
 
 pytestmark = pytest.mark.django_db
 
@@ -25,14 +21,11 @@ HTML_LANG = re.compile(r'<html lang="([^"]*)" dir="([^"]*)"')
 
 
 @pytest.fixture(autouse=True)
-def memoized_layout(settings):
-    """DEBUG off, so the layout comes from the in-process memo, starting empty."""
+def kept_layout(settings):
+    """Parts of pages kept in the cache, as in production."""
     settings.DEBUG = False
-    layout._render.cache_clear()
-    layout._nav_urls.cache_clear()
-    yield
-    layout._render.cache_clear()
-    layout._nav_urls.cache_clear()
+    settings.DATA_CACHE_SECONDS = 300
+    settings.CACHES = {**settings.CACHES, "template_fragments": settings.CACHES["default"]}
 
 
 def page(client, url, **headers):
@@ -195,13 +188,3 @@ def test_the_header_is_in_the_language_of_the_page(client, db):
 
     html = page(client, reverse("home"), HTTP_ACCEPT_LANGUAGE="ar")
     assert HTML_LANG.search(html).groups() == ("ar", "rtl")
-
-
-def test_the_memo_keeps_one_rendering_per_language(db):
-    """Parts with no translation yet (the footer) are still kept apart per language, so a
-    translation added later can never be served to the other language's pages."""
-    before = layout._render.cache_info().misses
-    for language in ("en", "fr", "en", "fr"):
-        with translation.override(language):
-            layout.static_include("includes/footer.html")
-    assert layout._render.cache_info().misses == before + 2

@@ -164,7 +164,7 @@ def test_public_pages_are_served_from_the_page_cache(
     settings.PAGE_CACHE_SECONDS = 300
     CityFactory(name="Berlin")
     first = visitor.get(reverse(name))
-    # Two cache reads (generation and page); the database cache answers them with SQL.
+    # One cache read (the content version and the page together), answered with SQL here.
     with django_assert_max_num_queries(2):
         second = visitor.get(reverse(name))
     assert second.content == first.content

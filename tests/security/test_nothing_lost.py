@@ -230,7 +230,7 @@ def test_when_mail_is_down_a_submission_stands_and_waits_in_the_moderation_queue
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         response = author_client.post(CREATE, data, follow=True)
 
-    # The page cache's generation is bumped at commit too (scn_portal.page_cache); the
+    # The content version changes at commit too (scn_portal.page_cache); the
     # rest is the one email.
     emails = [callback for callback in callbacks if callback.__module__ != page_cache.__name__]
     assert len(emails) == 1

@@ -1,0 +1,121 @@
+"""The facet index (practices/facets.py) counts exactly what filtering the database gives,
+for any combination of filters, and pages the results in the library's order."""
+
+import random
+
+import pytest
+
+from practices.filters import Library
+from practices.models import Practice, Status
+from tests.factories import CityFactory, PracticeFactory, region
+
+pytestmark = pytest.mark.django_db
+
+THEMES = ["youth", "sport", "policing", "schools"]
+FORMS = ["far-right", "islamist"]
+
+
+@pytest.fixture
+def library_data():
+    rng = random.Random(17)
+    cities = [
+        CityFactory(region=region(slug), country=country)
+        for slug, country in [
+            ("europe", "DE"),
+            ("europe", "FR"),
+            ("africa", "KE"),
+            ("asia-pacific", "ID"),
+        ]
+    ]
+    for n in range(40):
+        PracticeFactory(
+            city=rng.choice(cities),
+            themes=rng.sample(THEMES, rng.randint(0, 2)),
+            extremism_forms=rng.sample(FORMS, rng.randint(0, 2)),
+            evidence_level=rng.choice(Practice.EvidenceLevel.values),
+            stage=rng.choice(Practice.Stage.values),
+            start_year=rng.randint(2005, 2024),
+            # Some are not published: they count nowhere.
+            status=Status.PUBLISHED if n % 5 else rng.choice([Status.DRAFT, Status.SUBMITTED]),
+        )
+
+
+def values_of(practice):
+    city = practice.city
+    return {
+        "region": {city.region.slug},
+        "country": {city.country.code},
+        "city": {city.slug},
+        "theme": {tag.slug for tag in practice.themes.all()},
+        "form": {form.slug for form in practice.extremism_forms.all()},
+        "evidence": {practice.evidence_level},
+        "stage": {practice.stage},
+    }
+
+
+def expected(filters):
+    """(ids of the results in order, {param: {value: count}}) computed one practice at a time."""
+    rows = list(Practice.objects.published().order_by("-published_at", "-pk"))
+    start, end = filters.get("year_from"), filters.get("year_to")
+    rows = [
+        p
+        for p in rows
+        if (start is None or p.start_year >= start) and (end is None or p.start_year <= end)
+    ]
+    carried = {p.pk: values_of(p) for p in rows}
+
+    def matches(practice, skip=None):
+        return all(
+            carried[practice.pk][param] & set(chosen)
+            for param, chosen in filters.items()
+            if param in carried[practice.pk] and param != skip and chosen
+        )
+
+    counts = {}
+    for param in ("region", "country", "city", "theme", "form", "evidence", "stage"):
+        counts[param] = {}
+        for practice in rows:
+            if matches(practice, skip=param):
+                for value in carried[practice.pk][param]:
+                    counts[param][value] = counts[param].get(value, 0) + 1
+    return [p.pk for p in rows if matches(p)], counts
+
+
+COMBINATIONS = [
+    {},
+    {"region": ["europe"]},
+    {"region": ["europe", "africa"], "theme": ["youth"]},
+    {"theme": ["youth", "sport"], "form": ["islamist"], "evidence": ["promising", "effective"]},
+    {"country": ["DE"], "stage": ["running"], "year_from": 2010, "year_to": 2020},
+    {"year_from": 2015},
+    {"theme": ["schools"], "region": ["asia-pacific"], "form": ["far-right"]},
+]
+
+
+@pytest.mark.parametrize("filters", COMBINATIONS, ids=[str(c) for c in COMBINATIONS])
+def test_counts_and_results_equal_filtering_one_practice_at_a_time(library_data, filters):
+    ids, counts = expected(filters)
+    library = Library(filters)
+    assert library.total == len(ids)
+    assert [p.pk for p in library.page(0, 100)] == ids
+    assert [p.pk for p in library.page(5, 3)] == ids[5:8]
+    for view in library.facets:
+        shown = {option.value: option.count for option in view.options + view.more}
+        wanted = {value: n for value, n in counts[view.param].items() if n}
+        ticked = set(filters.get(view.param, []))
+        assert {v: n for v, n in shown.items() if n or v not in ticked} == wanted, view.param
+
+
+def test_a_ticked_region_without_practice_is_named_with_no_results(library_data):
+    library = Library({"region": ["north-america"]})
+    view = next(v for v in library.facets if v.param == "region")
+    assert library.total == 0
+    assert not view.unknown
+    assert [(o.value, o.count, o.selected) for o in view.options if o.value == "north-america"] == [
+        ("north-america", 0, True)
+    ]
+
+
+def test_a_ticked_value_that_does_not_exist_is_reported(library_data):
+    view = next(v for v in Library({"city": ["atlantis"]}).facets if v.param == "city")
+    assert view.unknown == ["atlantis"]
