@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import (
+    Aggregate,
     Case,
     Count,
     F,
@@ -126,11 +127,18 @@ def sections_in(*parts):
 PUBLISHED = Q(status=Status.PUBLISHED, update_of__isnull=True)
 
 
+class JSONGroupArray(Aggregate):
+    """SQLite's json_group_array: the values of a group as one JSON list."""
+
+    function = "JSON_GROUP_ARRAY"
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, output_field=JSONField(), **extra)
+
+
 def theme_names_of(practice, vendor):
     """The names of the themes of `practice` (an expression for its id), as one list: an
     array on PostgreSQL, JSON on SQLite."""
-    from practices.search import JSONGroupArray
-
     themes = TaggedPractice.objects.filter(content_object_id=practice).order_by()
     if vendor == "postgresql":
         from django.contrib.postgres.expressions import ArraySubquery

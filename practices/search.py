@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import (
-    Aggregate,
     Case,
     Count,
     Expression,
@@ -32,7 +31,7 @@ from django.db.models import (
     Window,
 )
 
-from practices.models import QUOTED_SECTIONS, SECTIONS
+from practices.models import QUOTED_SECTIONS, SECTIONS, JSONGroupArray
 
 # Characters of a query that are read; the rest is ignored.
 MAX_QUERY_LENGTH = 200
@@ -234,15 +233,6 @@ def ranked_page(query, offset, limit):
     if engine() == "postgresql":
         return _fts_page(Practice.objects.published(), clean_query(query), offset, limit)
     return _basic_page(Practice.objects.published(), parsed, offset, limit)
-
-
-class JSONGroupArray(Aggregate):
-    """SQLite's json_group_array: the values of a group as one JSON list."""
-
-    function = "JSON_GROUP_ARRAY"
-
-    def __init__(self, expression, **extra):
-        super().__init__(expression, output_field=JSONField(), **extra)
 
 
 def _basic_page(queryset, parsed, offset, limit):
