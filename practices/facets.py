@@ -14,11 +14,13 @@ the data cache, and kept in each worker's memory until content changes again; th
 100,000 practices take a few megabytes.
 """
 
+import json
 import threading
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import CharField, DateTimeField, F, IntegerField, Value
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from pyroaring import BitMap
 from taggit.models import Tag
 
@@ -42,36 +44,21 @@ class FacetIndex:
 
     @classmethod
     def build(cls, version=""):
-        """The index of the published practice, from ONE query (see `_rows`)."""
+        """The index of the published practice, from ONE query (see `_grouped`)."""
         index = cls(version=version)
-        members = {param: {} for param in PARAMS}
-        years = {}
-        ranks = index.ranks
-        for kind, pk, region, country, city, evidence, stage, year, name in _rows():
-            if kind == PRACTICE:
-                rank = len(index.order)
-                index.order.append(pk)
-                ranks[pk] = rank
-                values = zip(
-                    ("region", "country", "city", "evidence", "stage"),
-                    (region, country, city, evidence, stage),
-                    strict=True,
-                )
-                for param, value in values:
-                    if value:
-                        members[param].setdefault(value, []).append(rank)
-                if year:
-                    years.setdefault(year, []).append(rank)
-            elif pk is None:
-                # `region` holds the slug of a region, city, theme or form, `name` its name.
-                index.names[kind][region] = name
-            elif pk in ranks:
-                members[kind].setdefault(region, []).append(ranks[pk])
-        index.sets = {
-            param: {value: BitMap(found) for value, found in values.items()}
-            for param, values in members.items()
-        }
-        index.years = {year: BitMap(found) for year, found in years.items()}
+        for kind, value, ranks, ids, name in _grouped():
+            if kind == ORDER:
+                index.order = [0] * len(ranks)
+                for rank, pk in zip(ranks, ids, strict=True):
+                    index.order[rank] = pk
+            elif kind == YEAR:
+                if value is not None:
+                    index.years[int(value)] = BitMap(ranks)
+            elif ranks is None:
+                index.names[kind][value] = name
+            elif value:
+                index.sets[kind][value] = BitMap(ranks)
+        index.ranks = {pk: rank for rank, pk in enumerate(index.order)}
         index.everything = BitMap(range(len(index.order)))
         return index
 
@@ -144,76 +131,80 @@ class FacetIndex:
         return [order[rank] for rank in results[start : start + size]]
 
 
-PRACTICE = "practice"
+ORDER, YEAR = "order", "year"
 
 
-def _branch(queryset, kind, pk=None, slug=None, name=None, **practice):
-    text, number = CharField(), IntegerField()
-    columns = {
-        "f_kind": Value(kind, output_field=text),
-        "f_pk": pk if pk is not None else Value(None, output_field=number),
-        "f_region": slug if slug is not None else practice.get("region", Value(None, text)),
-        "f_country": practice.get("country", Value(None, output_field=text)),
-        "f_city": practice.get("city", Value(None, output_field=text)),
-        "f_evidence": practice.get("evidence", Value(None, output_field=text)),
-        "f_stage": practice.get("stage", Value(None, output_field=text)),
-        "f_year": practice.get("year", Value(None, output_field=number)),
-        "f_name": name if name is not None else Value(None, output_field=text),
-        "f_first": Value(0 if kind == PRACTICE else 1, output_field=number),
-        "f_order": practice.get("order", Value(None, output_field=DateTimeField())),
-    }
-    return queryset.order_by().annotate(**columns).values_list(*columns)
-
-
-def _rows():
-    """Every published practice, newest first, with the values it is counted under; then
-    the practice carrying each theme and form, and the names of every value: one UNION ALL,
-    read with the database cursor (82,000 rows at 20,000 practices: Django's row objects
-    would cost more than the query)."""
-    published = Practice.objects.published()
-    ids = published.values("pk")
-    practice = _branch(
-        published,
-        PRACTICE,
-        pk=F("pk"),
-        region=F("city__region__slug"),
-        country=F("city__country"),
-        city=F("city__slug"),
-        evidence=F("evidence_level"),
-        stage=F("stage"),
-        year=F("start_year"),
-        order=F("published_at"),
+def _grouped():
+    """The published practice grouped by every value it is counted under, in ONE query:
+    rows of (kind, value, ranks, ids, name). Each practice is ranked in the library's order
+    (newest first) in the database, and each value of each facet comes with the ranks of the
+    practice carrying it, aggregated there (an array on PostgreSQL, JSON on SQLite): some
+    hundred rows, whatever the number of practice. One row (ORDER) pairs every rank with
+    its practice's id; others carry the names of the values that can be ticked."""
+    quote = connection.ops.quote_name
+    practice, city, region = (quote(model._meta.db_table) for model in (Practice, City, Region))
+    tagged, tag = quote(TaggedPractice._meta.db_table), quote(Tag._meta.db_table)
+    links = Practice.extremism_forms.through
+    linked, form = quote(links._meta.db_table), quote(ExtremismForm._meta.db_table)
+    ranked = (
+        Practice.objects.published()
+        .order_by()
+        .annotate(rank=Window(RowNumber(), order_by=[F("published_at").desc(), F("pk").desc()]) - 1)
+        .values_list("pk", "city_id", "evidence_level", "stage", "start_year", "rank")
     )
-    forms = Practice.extremism_forms.through.objects.filter(practice__in=ids)
-    themes = TaggedPractice.objects.filter(content_object__in=ids)
-    branches = [
-        # Names: of every region and city, and of the themes and forms practice carries.
-        _branch(Region.objects.all(), "region", slug=F("slug"), name=F("name")),
-        _branch(City.objects.all(), "city", slug=F("slug"), name=F("name")),
-        _branch(
-            Tag.objects.filter(pk__in=TaggedPractice.objects.values("tag_id")),
+    ranked_sql, params = ranked.query.sql_with_params()
+    postgres = connection.vendor == "postgresql"
+    agg = "array_agg" if postgres else "json_group_array"
+    text = "text" if postgres else "TEXT"
+
+    # Only constants and the models' quoted table names are formatted into the SQL below.
+    def grouped(kind, column, joins=""):
+        return (
+            f"SELECT '{kind}', CAST({column} AS {text}), {agg}(ranked.rank), NULL, NULL "  # noqa: S608
+            f"FROM ranked {joins} GROUP BY {column}"
+        )
+
+    def names(kind, table, where=""):
+        return f"SELECT '{kind}', slug, NULL, NULL, name FROM {table} {where}"  # noqa: S608
+
+    on_city = f"JOIN {city} c ON c.id = ranked.city_id"
+    parts = [
+        f"SELECT '{ORDER}', NULL, {agg}(ranked.rank), {agg}(ranked.id), NULL FROM ranked",  # noqa: S608
+        grouped("region", "r.slug", f"{on_city} JOIN {region} r ON r.id = c.region_id"),
+        grouped("country", "c.country", on_city),
+        grouped("city", "c.slug", on_city),
+        grouped("evidence", "ranked.evidence_level"),
+        grouped("stage", "ranked.stage"),
+        grouped(YEAR, "ranked.start_year"),
+        grouped(
             "theme",
-            slug=F("slug"),
-            name=F("name"),
+            "t.slug",
+            f"JOIN {tagged} tp ON tp.content_object_id = ranked.id "
+            f"JOIN {tag} t ON t.id = tp.tag_id",
         ),
-        _branch(ExtremismForm.objects.all(), "form", slug=F("slug"), name=F("name")),
-        # Which practice carries which theme and form (the names above).
-        _branch(themes, "theme", pk=F("content_object_id"), slug=F("tag__slug")),
-        _branch(forms, "form", pk=F("practice_id"), slug=F("extremismform__slug")),
+        grouped(
+            "form",
+            "f.slug",
+            f"JOIN {linked} pf ON pf.practice_id = ranked.id "
+            f"JOIN {form} f ON f.id = pf.extremismform_id",
+        ),
+        names("region", region),
+        names("city", city),
+        names("theme", tag, f"WHERE id IN (SELECT tag_id FROM {tagged})"),  # noqa: S608
+        names("form", form),
     ]
-    sql, params = practice.union(*branches, all=True).query.sql_with_params()
+    columns = "id, city_id, evidence_level, stage, start_year, rank"
+    sql = f"WITH ranked ({columns}) AS ({ranked_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    # Ordered here rather than in SQL, where sorting every row of the union costs more than
-    # the query: practice first, newest first (the library's order), then the rest.
-    practice_rows = [row for row in rows if row[0] == PRACTICE]
-    practice_rows.sort(key=lambda row: (row[-1] is not None, row[-1], row[1]), reverse=True)
-    for row in practice_rows:
-        yield row[:-2]  # without the ordering columns
-    for row in rows:
-        if row[0] != PRACTICE:
-            yield row[:-2]
+    for kind, value, ranks, ids, name in rows:
+        if not postgres:
+            ranks = json.loads(ranks) if ranks is not None else None
+            ids = json.loads(ids) if ids is not None else None
+        if kind == ORDER:
+            ranks, ids = ranks or [], ids or []
+        yield kind, value, ranks, ids, name
 
 
 _current = FacetIndex(version=None)
