@@ -267,6 +267,11 @@ def start_server(args, env):
             str(args.workers),
             "--log-level",
             "warning",
+            # gunicorn.conf.py (workers' threads, preloading) applies, but the access log is
+            # written nowhere: a process reading it would compete with the server for the
+            # same cores.
+            "--access-logfile",
+            "/dev/null",
         ],
         cwd=BASE_DIR,
         env=env,

@@ -18,9 +18,10 @@ from cities.models import City, PartnerOrganisation, Practitioner
 class DirectoryFilterSet(django_filters.FilterSet):
     """A FilterSet with a search box, a sort order and choices computed by the view.
 
-    `choices` maps a filter name to its (value, label) pairs, so the view can read the
-    regions, countries and tags actually in use in one query each and validate against
-    them without another query.
+    `choices` maps a filter name to its (value, label) pairs, or to a function returning
+    them, so the view can read the regions, countries and tags actually in use in one query
+    each and validate against them without another query; a function is called only when
+    the form is drawn or checked.
     """
 
     SORTS = {}

@@ -7,7 +7,7 @@ signed-out visitors (scn_portal.page_cache).
 """
 
 import json
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
@@ -106,6 +106,11 @@ def region_choices():
     return list(Region.objects.values_list("slug", "name"))
 
 
+def lazy_region_choices():
+    """The regions as a filter's choices, read (once) only when its form is drawn or checked."""
+    return lru_cache(maxsize=1)(lambda: cached_data("region-choices", region_choices))
+
+
 def directory_choices():
     """The regions, countries and focus areas that have member cities (two queries), in
     the visitor's language."""
@@ -129,10 +134,17 @@ def directory_choices():
 
 def city_filterset(request):
     """The directory's filters over the member cities, with the choices kept in the cache."""
+    choices = SimpleLazyObject(
+        lambda: cached_data("city-directory-choices", directory_choices, get_language())
+    )
     return CityFilter(
         request.GET,
         queryset=with_practice_count(City.objects.members().with_list_data()),
-        choices=cached_data("city-directory-choices", directory_choices, get_language()),
+        # Read (once) when the form is drawn or checked, not when the page's content is kept.
+        choices={
+            name: partial(lambda name: choices[name], name)
+            for name in ("region", "country", "focus")
+        },
     )
 
 
@@ -157,6 +169,16 @@ def map_url(chosen=()):
     return f"{url}?{urlencode(chosen)}" if chosen else url
 
 
+class LazyRows:
+    """The rows `make()` returns, filtered and sliced only when a page of them is read."""
+
+    def __init__(self, make):
+        self.make = make
+
+    def __getitem__(self, index):
+        return SimpleLazyObject(lambda: list(self.make()[index]))
+
+
 def directory(request, template, filterset, per_page, name, figures=None):
     """A directory page: its filter form, the count and one page of rows, drawn by
     `template` (in a {% cache %} keyed by the query string). The count (and what
@@ -170,7 +192,7 @@ def directory(request, template, filterset, per_page, name, figures=None):
         return found
 
     found = cached_data(name, counted, sorted(request.GET.lists()))
-    page_obj = paginate(request, filterset.qs, per_page, found["count"])
+    page_obj = paginate(request, LazyRows(lambda: filterset.qs), per_page, found["count"])
     context = {"filterset": filterset, "page_obj": page_obj, "filters_active": filterset.active}
     return render(request, template, {**context, **found})
 
@@ -267,7 +289,7 @@ def organisation_list(request):
         OrganisationFilter(
             request.GET,
             queryset=PartnerOrganisation.objects.with_list_data(),
-            choices={"region": cached_data("region-choices", region_choices)},
+            choices={"region": lazy_region_choices()},
         ),
         ORGANISATIONS_PER_PAGE,
         "organisation-directory-count",
@@ -338,7 +360,7 @@ def practitioner_list(request):
     filterset = PractitionerFilter(
         request.GET,
         queryset=Practitioner.objects.visible_to(request.user).with_list_data(),
-        choices={"region": cached_data("region-choices", region_choices)},
+        choices={"region": lazy_region_choices()},
     )
     page_obj = paginate(request, filterset.qs, PRACTITIONERS_PER_PAGE)
     return render(

@@ -1,10 +1,10 @@
 """The practice library's filters: reading them from the query string, applying them, and
 counting, for every facet value, how many results choosing it would give.
 
-The counts come from the facet index (practices/facets.py), without a query: a value's
-count is what ticking it would show next to the values already ticked. Values ticked within
-one facet are alternatives (OR); facets combine with AND. A text query adds one query (the
-ids it matches) and orders the results by relevance in SQL.
+The counts and the results come from the facet index (practices/facets.py), without a
+query: a value's count is what ticking it would show next to the values already ticked.
+Values ticked within one facet are alternatives (OR); facets combine with AND. A text query
+adds one query, for the practice it matches and how well, by which its results are ordered.
 """
 
 from dataclasses import dataclass, field
@@ -16,9 +16,10 @@ from django.http import QueryDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from pyroaring import BitMap
 
 from practices import facets
-from practices.models import FIRST_YEAR, LAST_YEAR, Practice, TaggedPractice
+from practices.models import FIRST_YEAR, LAST_YEAR, Practice
 from practices.search import search_practices
 from scn_portal.page_cache import cached_data
 
@@ -117,31 +118,21 @@ class LibraryFilterForm(forms.Form):
 
 @dataclass(frozen=True)
 class Facet:
-    """One facet: its query-string parameter and what it filters."""
+    """One facet: its query-string parameter and its legend (practices/facets.py knows what
+    it counts)."""
 
     param: str
     legend: str
-    # How the facet's values filter practice, e.g. "city__region__slug__in"; through a
-    # subquery on `through` when a practice may carry several values.
-    lookup: str
-    through: type | None = None
-    through_practice: str = ""
 
 
 FACETS = [
-    Facet("region", _("Region"), "city__region__slug__in"),
-    Facet("country", _("Country"), "city__country__in"),
-    Facet("city", _("City"), "city__slug__in"),
-    Facet("theme", _("Theme"), "tag__slug__in", TaggedPractice, "content_object"),
-    Facet(
-        "form",
-        _("Form of extremism"),
-        "extremismform__slug__in",
-        Practice.extremism_forms.through,
-        "practice",
-    ),
-    Facet("evidence", _("Evidence level"), "evidence_level__in"),
-    Facet("stage", _("Stage"), "stage__in"),
+    Facet("region", _("Region")),
+    Facet("country", _("Country")),
+    Facet("city", _("City")),
+    Facet("theme", _("Theme")),
+    Facet("form", _("Form of extremism")),
+    Facet("evidence", _("Evidence level")),
+    Facet("stage", _("Stage")),
 ]
 assert tuple(facet.param for facet in FACETS) == facets.PARAMS  # noqa: S101
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
@@ -207,32 +198,28 @@ class Library:
     def index(self):
         return facets.current()
 
-    def _filtered(self):
-        """The filters as SQL, for a text query, whose results come in order of relevance."""
-        queryset = Practice.objects.published()
-        for facet in FACETS:
-            values = self.filters.get(facet.param)
-            if not values:
-                continue
-            if facet.through is None:
-                queryset = queryset.filter(**{facet.lookup: values})
-            else:
-                # Through a subquery, so a practice with two ticked themes is one row.
-                chosen = facet.through.objects.filter(**{facet.lookup: values})
-                queryset = queryset.filter(pk__in=chosen.values(f"{facet.through_practice}_id"))
-        if "year_from" in self.filters:
-            queryset = queryset.filter(start_year__gte=self.filters["year_from"])
-        if "year_to" in self.filters:
-            queryset = queryset.filter(start_year__lte=self.filters["year_to"])
-        return search_practices(queryset, self.query)
+    @cached_property
+    def _relevance(self):
+        """For a text query, how well each matching practice matches it, by its rank in the
+        index: {rank: relevance}, from one query."""
+        matching = search_practices(Practice.objects.published(), self.query).order_by()
+        ranks = self.index.ranks
+        if "rank" not in matching.query.annotations:
+            # Nothing searchable in the query (only signs): everything matches, equally.
+            return dict.fromkeys(
+                (ranks[pk] for pk in matching.values_list("pk", flat=True) if pk in ranks), 0
+            )
+        return {
+            ranks[pk]: relevance
+            for pk, relevance in matching.values_list("pk", "rank")
+            if pk in ranks
+        }
 
     def _within_ranks(self):
         """The ranks the text query and the years allow (None: all)."""
-        index = self.index
-        within = index.in_years(self.filters.get("year_from"), self.filters.get("year_to"))
+        within = self.index.in_years(self.filters.get("year_from"), self.filters.get("year_to"))
         if self.query:
-            matching = search_practices(Practice.objects.published(), self.query)
-            found = index.ranks_of(matching.order_by().values_list("pk", flat=True))
+            found = BitMap(self._relevance)
             within = found if within is None else within & found
         return within
 
@@ -264,9 +251,17 @@ class Library:
         )
 
     def page(self, start, size):
-        """The practice of one page of results, as cards show them (a lazy queryset)."""
+        """The practice of one page of results, as cards show them (one query): newest
+        first, or for a text query the most relevant first (then the newest)."""
         if self.query:
-            return self._filtered().for_cards()[start : start + size]
+            relevance = self._relevance
+            ordered = sorted(self._results, key=lambda rank: (-relevance[rank], rank))
+            ids = [self.index.order[rank] for rank in ordered[start : start + size]]
+            found = {
+                practice.pk: practice
+                for practice in Practice.objects.filter(pk__in=ids).for_cards()
+            }
+            return [found[pk] for pk in ids if pk in found]
         ids = self.index.page(self._results, start, size)
         return Practice.objects.filter(pk__in=ids).for_cards().order_by("-published_at", "-pk")
 

@@ -42,7 +42,9 @@ def practice_list(request):
     paginator = Paginator((), PER_PAGE)
     paginator.count = library.total
     page_obj = paginator.get_page(request.GET.get("page"))
-    page_obj.object_list = library.page((page_obj.number - 1) * PER_PAGE, PER_PAGE)
+    start = (page_obj.number - 1) * PER_PAGE
+    # Read only when the page's content is drawn (it is kept in the template).
+    page_obj.object_list = SimpleLazyObject(lambda: library.page(start, PER_PAGE))
     context = {
         "form": form,
         # Counted only when the filter form is drawn (not when the page's content is kept).
