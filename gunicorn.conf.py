@@ -48,9 +48,12 @@ graceful_timeout = 30
 # Seconds an idle keep-alive connection from the proxy or load balancer is kept.
 keepalive = 5
 # Each worker is replaced after about this many requests (jitter: not all at once), which
-# bounds any slow growth of memory.
-max_requests = 1000
-max_requests_jitter = 100
+# bounds any slow growth of memory. Not much sooner: a new worker opens its connections,
+# compiles its templates and loads the facet index again; at 1,000 a busy worker was
+# replaced every few seconds, which cost a tenth of the throughput and put a p99 of 130 ms
+# on pages answered in 4 (docs/benchmarks.md, "Worker recycling").
+max_requests = 20000
+max_requests_jitter = 2000
 
 # The heartbeat file each worker touches: in memory, never on a disk that may stall.
 _SHM = "/dev/shm"  # noqa: S108 (gunicorn makes its files there with mkstemp)
