@@ -75,7 +75,8 @@ screenshots: demo
 	$(BIN)/python tests/e2e/screenshots.py
 
 # Benchmarks against PostgreSQL (a throwaway database scn_bench on 127.0.0.1:5432):
-# pages without and with the page cache, at BENCH_PRACTICES practices (default 20,000).
+# pages with nothing cached, with the data cache and fragments, and with the page cache too,
+# at BENCH_PRACTICES practices (default 20,000).
 BENCH_PRACTICES ?= 20000
 bench: install
 	$(BIN)/python bench/bench.py --practices $(BENCH_PRACTICES) --no-data-cache $(BENCH_ARGS)

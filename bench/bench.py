@@ -11,9 +11,11 @@ figures in docs/benchmarks.json, from which the growth table between scales is m
     python bench/bench.py [--practices 20000] [--page-cache] [--no-data-cache] [--reuse-db]
         [--rounds 3] [--duration 4]
 
-Without --page-cache no response is cached; the data cache (DATA_CACHE_SECONDS: rows, figures
-and page content drawn in HTML, scn_portal/page_cache.py) stays on, as in production, unless
---no-data-cache.
+Three configurations (issue 17): --no-data-cache, where nothing is kept and every request
+reads and draws its page (what the first visitor after a change pays); the default, where
+template fragments and data (DATA_CACHE_SECONDS, scn_portal/page_cache.py) are kept as in
+production but no response is; and --page-cache, where whole pages are kept for visitors.
+Each run also times the facet counts at its size (bench/facet_timing.py).
 
 Each page is measured in rounds, each round the page and then the baseline right after it:
 a page's ratio is the median of its rounds' ratios (so a moment of load on the machine, which
