@@ -12,10 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +35,13 @@ from practices.models import (
 )
 
 AUDIT_FIELDS = ["created_at", "updated_at", "submitted_at", "published_at"]
+
+
+def admin_link(url, label, button=False):
+    """A link for an admin list or form, drawn by templates/admin/includes/link.html."""
+    return render_to_string(
+        "admin/includes/link.html", {"url": url, "label": label, "button": button}
+    )
 
 
 @admin.register(ExtremismForm)
@@ -59,7 +66,7 @@ class AttachmentInline(admin.TabularInline):
 
     @admin.display(description=_("file"))
     def download(self, obj):
-        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.download_name)
+        return admin_link(obj.get_absolute_url(), obj.download_name)
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -289,13 +296,13 @@ class PracticeAdmin(admin.ModelAdmin):
         if obj is None or obj.pk is None:
             return None
         url = reverse("admin:practices_practice_review", args=[obj.pk])
-        return format_html('<a class="button" href="{}">{}</a>', url, _("Open the review screen"))
+        return admin_link(url, _("Open the review screen"), button=True)
 
     @admin.display(description=_("review"))
     def review_column(self, obj):
         url = reverse("admin:practices_practice_review", args=[obj.pk])
         label = _("Review") if obj.status == Status.SUBMITTED else _("Open")
-        return format_html('<a href="{}">{}</a>', url, label)
+        return admin_link(url, label)
 
     # --- lists ---------------------------------------------------------------------------
 
