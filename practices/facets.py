@@ -87,10 +87,6 @@ class FacetIndex:
             ),
         )
 
-    def ranks_of(self, ids):
-        ranks = self.ranks
-        return BitMap(ranks[pk] for pk in ids if pk in ranks)
-
     def _ticked(self, selected):
         return {param: self.chosen(param, values) for param, values in selected.items() if values}
 
