@@ -7,7 +7,7 @@ signed-out visitors (scn_portal.page_cache).
 """
 
 import json
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
@@ -29,6 +29,7 @@ from cities.models import (
     TaggedCity,
     map_markers,
 )
+from practices import facets
 from practices.models import Practice, with_practice_count
 from scn_portal.page_cache import cached_data, public_page
 
@@ -230,7 +231,7 @@ def city_detail(request, slug):
     """Three queries: the city; its latest practice (with their themes); and in one query
     its focus areas, partner organisations and the practitioners the viewer may see. The
     last two only when the page's content is drawn (it is kept per audience)."""
-    city = get_object_or_404(with_practice_count(City.objects.select_related("region")), slug=slug)
+    city = get_object_or_404(City.objects.select_related("region"), slug=slug)
 
     def lists():
         return union_of(
@@ -265,6 +266,8 @@ def city_detail(request, slug):
                     Tag(slug=k, name=n) for k, n, *_ in by_label(lists_once().get("focus", []))
                 ]
             ),
+            # From the facet index, without a query (read only when the content is drawn).
+            "practice_count": cache(lambda: len(facets.current().sets["city"].get(city.slug, ()))),
             "practices": Practice.objects.published()
             .filter(city=city)
             .for_cards()

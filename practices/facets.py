@@ -120,6 +120,30 @@ class FacetIndex:
                 }
         return counts
 
+    def related(self, themes, region, exclude=None, limit=3):
+        """The ids of up to `limit` published practices related to one with the theme slugs
+        `themes` in the region slug `region`: those sharing most themes first, then those of
+        the same region, then the newest; a practice sharing no theme only when it is of the
+        region. `exclude` (an id) is left out: the practice itself."""
+        found = [self.sets["theme"][slug] for slug in themes if slug in self.sets["theme"]]
+        # at_least[m]: the ranks of the practice sharing at least m of the themes.
+        at_least = [self.everything]
+        for shared in found:
+            at_least.append(BitMap())
+            for m in range(len(at_least) - 1, 0, -1):
+                at_least[m] = at_least[m] | (at_least[m - 1] & shared)
+        at_least.append(BitMap())
+        in_region = self.sets["region"].get(region, BitMap())
+        skip = BitMap([self.ranks[exclude]]) if exclude in self.ranks else BitMap()
+        picked = []
+        for m in range(len(found), -1, -1):
+            exactly = at_least[m] - at_least[m + 1] - skip
+            for part in (exactly & in_region, exactly - in_region if m else BitMap()):
+                picked.extend(part[: limit - len(picked)])
+                if len(picked) == limit:
+                    return [self.order[rank] for rank in picked]
+        return [self.order[rank] for rank in picked]
+
     def page(self, results, start, size):
         """The ids of the practice at positions start .. start + size of `results`, in the
         library's order."""

@@ -12,7 +12,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import (
     Aggregate,
-    Case,
     Count,
     F,
     IntegerField,
@@ -20,7 +19,6 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
-    When,
 )
 from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
@@ -198,58 +196,9 @@ class PracticeQuerySet(models.QuerySet):
 
     def with_page_data(self):
         """What a practice's own page shows beside its text, in the same query: its city,
-        region, contact and theme names."""
-        return self.select_related(
-            "city", "city__region", "contact_practitioner", "update_of"
-        ).annotate(theme_list=theme_names_of(OuterRef("pk"), connections[self.db].vendor))
-
-    def related_to(self, practice, theme_ids, limit):
-        """Up to `limit` published practices sharing a theme with `practice` or from its
-        region: most shared themes first, then the same region, then the newest.
-
-        Candidates are picked first (those sharing most themes, the newest of the region),
-        so the ordering work is done on a handful of rows, not on a whole region."""
-        region_id = practice.city.region_id if practice.city else None
-        others = Practice.objects.published().exclude(pk=practice.pk)
-        by_theme = (
-            TaggedPractice.objects.filter(
-                tag_id__in=theme_ids, content_object__in=others.values("pk")
-            )
-            .order_by()
-            .values("content_object_id")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "-content_object_id")
-            .values("content_object_id")[:limit]
-        )
-        by_region = (
-            others.filter(city__region_id=region_id).order_by("-published_at").values("pk")[:limit]
-        )
-        shared = (
-            TaggedPractice.objects.filter(content_object=OuterRef("pk"), tag_id__in=theme_ids)
-            .order_by()
-            .values("content_object")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
-        if connections[self.db].features.supports_slicing_ordering_in_compound:
-            # One IN over a UNION: the planner looks the few candidates up by key (an OR
-            # of two INs makes PostgreSQL scan every published practice instead).
-            candidates = Q(pk__in=by_theme.union(by_region))
-        else:
-            candidates = Q(pk__in=by_theme) | Q(pk__in=by_region)
-        return (
-            others.filter(candidates)
-            .annotate(
-                shared_themes=Coalesce(Subquery(shared), 0),
-                in_region=Case(
-                    When(city__region_id=region_id, then=1),
-                    default=0,
-                    output_field=IntegerField(),
-                ),
-            )
-            .order_by("-shared_themes", "-in_region", "-published_at", "-pk")
-            .for_cards()[:limit]
-        )
+        region and contact, and the practice it would update (for a proposed update). Its
+        themes are read with everything else it links to (practices.views.linked_items)."""
+        return self.select_related("city", "city__region", "contact_practitioner", "update_of")
 
 
 class Practice(models.Model):

@@ -22,6 +22,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import MEMBERS, audience
+from practices import facets
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
 from scn_portal.page_cache import public_page
@@ -115,8 +116,12 @@ def practice_page_context(request, practice):
         return SimpleLazyObject(lambda: items.get(kind, []))
 
     def related():
-        theme_ids = [row["num"] for row in items.get("theme", [])]
-        return list(Practice.objects.related_to(practice, theme_ids, RELATED_COUNT))
+        # Picked from the facet index's sets of themes and regions, then read as cards.
+        themes = [row["key"] for row in items.get("theme", [])]
+        region = practice.city.region.slug if practice.city else None
+        ids = facets.current().related(themes, region, exclude=practice.pk, limit=RELATED_COUNT)
+        cards = Practice.objects.published().for_cards().in_bulk(ids)
+        return [cards[pk] for pk in ids if pk in cards]
 
     contact = practice.contact_practitioner
     if contact and not (contact.is_public or audience(request.user) == MEMBERS):
@@ -142,7 +147,10 @@ def practice_page_context(request, practice):
 def practice_detail(request, slug):
     """Three queries: the practice; everything it links to; related practice (only when the
     page's content is drawn: it is kept per audience in the template)."""
-    practice = Practice.objects.published().with_page_data().filter(slug=slug).first()
+    try:
+        practice = Practice.objects.published().with_page_data().get(slug=slug)
+    except Practice.DoesNotExist:
+        practice = None
     if practice is None:
         if not request.user.is_authenticated:
             raise Http404

@@ -401,7 +401,7 @@ def test_unknown_city_is_a_404(visitor):
 
 
 def test_city_page_queries_stay_constant_with_ten_times_the_data(
-    visitor, django_assert_num_queries, django_assert_max_num_queries
+    visitor, cache_in_memory, django_assert_num_queries, django_assert_max_num_queries
 ):
     city = CityFactory(focus_areas=["Education", "Online harms"])
 
@@ -412,7 +412,8 @@ def test_city_page_queries_stay_constant_with_ten_times_the_data(
             PractitionerFactory(city=city, is_public=True)
 
     make(1)
-    # City; practice and their themes; focus areas, organisations and practitioners in one.
+    # City; practice and their themes; focus areas, organisations and practitioners in one;
+    # the facet index (how many practice in all), built once after published content changed.
     with django_assert_max_num_queries(4):
         visitor.get(city.get_absolute_url())
     make(10)

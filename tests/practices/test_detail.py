@@ -235,7 +235,7 @@ def _practice_with_neighbours(count):
 
 
 def test_practice_page_query_count_is_small_and_does_not_grow(
-    visitor, django_assert_num_queries, django_assert_max_num_queries
+    visitor, cache_in_memory, django_assert_num_queries, django_assert_max_num_queries
 ):
     small = _practice_with_neighbours(1)
     with django_assert_max_num_queries(4):

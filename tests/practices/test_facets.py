@@ -119,3 +119,30 @@ def test_a_ticked_region_without_practice_is_named_with_no_results(library_data)
 def test_a_ticked_value_that_does_not_exist_is_reported(library_data):
     view = next(v for v in Library({"city": ["atlantis"]}).facets if v.param == "city")
     assert view.unknown == ["atlantis"]
+
+
+def test_related_practice_is_ordered_by_shared_themes_then_region_then_newest(library_data):
+    """The related practice a practice page shows, from the index, equals ordering every
+    other published practice by hand."""
+    from practices import facets
+
+    index = facets.current()
+    published = list(Practice.objects.published().order_by("-published_at", "-pk"))
+    carried = {p.pk: values_of(p) for p in published}
+    for practice in published[:12]:
+        mine = carried[practice.pk]
+
+        def shared(pk, mine=mine):
+            return len(mine["theme"] & carried[pk]["theme"])
+
+        def in_region(pk, mine=mine):
+            return carried[pk]["region"] == mine["region"]
+
+        others = [
+            p.pk for p in published if p.pk != practice.pk and (shared(p.pk) or in_region(p.pk))
+        ]
+        # Newest first already: a stable sort keeps that order within ties.
+        others.sort(key=lambda pk: (-shared(pk), not in_region(pk)))
+        region_slug = next(iter(mine["region"]))
+        got = index.related(sorted(mine["theme"]), region_slug, exclude=practice.pk, limit=3)
+        assert got == others[:3], practice.title

@@ -90,6 +90,24 @@ def test_a_city_page_follows_a_publication_and_an_edit(client, fragments_kept, a
     assert "Street mediators, second year" in client.get(url).text
 
 
+def test_a_practice_page_head_and_content_follow_an_edit(client, fragments_kept):
+    """The page's head (title, description, tags) is kept with its content: an edit of the
+    published practice changes both."""
+    practice = PracticeFactory(title="Street mediators", themes=["youth engagement"])
+    url = practice.get_absolute_url()
+    first = client.get(url).text
+    assert "<title>Street mediators" in first
+    assert '<meta property="article:tag" content="youth engagement">' in first
+    practice.title = "Street mediators, second year"
+    practice.save()
+    practice.themes.set(["sport"])
+    text = client.get(url).text
+    assert "<title>Street mediators, second year" in text
+    assert '<meta property="og:title" content="Street mediators, second year">' in text
+    assert '<meta property="article:tag" content="sport">' in text
+    assert "youth engagement" not in text
+
+
 def test_a_draft_edit_leaves_the_kept_library_as_it_was(
     client, fragments_kept, author, django_assert_max_num_queries
 ):
