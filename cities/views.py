@@ -228,17 +228,20 @@ def city_map(request):
 
 @public_page
 def city_detail(request, slug):
-    """Three queries: the city; its latest practice (with their themes); and in one query
-    its focus areas, partner organisations and the practitioners the viewer may see. The
-    last two only when the page's content is drawn (it is kept per audience)."""
-    city = get_object_or_404(City.objects.select_related("region"), slug=slug)
+    """Three queries, all only when the page is drawn (its parts are kept per slug and
+    audience, so a kept page reads nothing; an unknown slug gives 404 as it is drawn): the
+    city; its latest practice (with their themes); and in one query its focus areas,
+    partner organisations and the practitioners the viewer may see."""
+    city = SimpleLazyObject(
+        lambda: get_object_or_404(City.objects.select_related("region"), slug=slug)
+    )
 
     def lists():
         return union_of(
             rows_of(city.focus_areas.all(), "focus"),
             rows_of(city.organisations.all(), "organisation", info=F("kind")),
             rows_of(
-                Practitioner.objects.visible_to(request.user).filter(city=city),
+                Practitioner.objects.visible_to(request.user).filter(city=city.pk),
                 "practitioner",
                 label="full_name",
                 info=F("role_title"),
@@ -268,10 +271,14 @@ def city_detail(request, slug):
             ),
             # From the facet index, without a query (read only when the content is drawn).
             "practice_count": cache(lambda: len(facets.current().sets["city"].get(city.slug, ()))),
-            "practices": Practice.objects.published()
-            .filter(city=city)
-            .for_cards()
-            .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE],
+            "practices": SimpleLazyObject(
+                lambda: list(
+                    Practice.objects.published()
+                    .filter(city=city.pk)
+                    .for_cards()
+                    .order_by("-published_at", "-pk")[:PRACTICES_ON_DETAIL_PAGE]
+                )
+            ),
             "organisations": SimpleLazyObject(
                 lambda: [
                     PartnerOrganisation(slug=key, name=name, kind=kind)
@@ -279,7 +286,10 @@ def city_detail(request, slug):
                 ]
             ),
             "practitioners": SimpleLazyObject(practitioners),
-            "markers": map_markers([(city.name, city.slug, city.latitude, city.longitude)]),
+            "markers": cache(
+                lambda: map_markers([(city.name, city.slug, city.latitude, city.longitude)])
+            ),
+            "slug": slug,
         },
     )
 
@@ -301,10 +311,11 @@ def organisation_list(request):
 
 @public_page
 def organisation_detail(request, slug):
-    """Three queries: the organisation; a page of its latest practice (with their themes);
-    and in one query the regions where it works, its focus areas and the cities it works
-    with. The last two only when the page's content is drawn."""
-    organisation = get_object_or_404(PartnerOrganisation, slug=slug)
+    """Three queries, all only when the page is drawn (its parts are kept per address, so a
+    kept page reads nothing; an unknown slug gives 404 as it is drawn): the organisation; a
+    page of its latest practice (with their themes); and in one query the regions where it
+    works, its focus areas and the cities it works with."""
+    organisation = SimpleLazyObject(lambda: get_object_or_404(PartnerOrganisation, slug=slug))
 
     @lru_cache(maxsize=1)
     def practice_page():
@@ -313,7 +324,7 @@ def organisation_detail(request, slug):
         return page_without_count(
             request,
             Practice.objects.published()
-            .filter(organisations=organisation)
+            .filter(organisations=organisation.pk)
             .for_cards()
             .order_by("-published_at", "-pk"),
             PRACTICES_ON_DETAIL_PAGE,

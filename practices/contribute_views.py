@@ -222,7 +222,7 @@ def practice_preview(request, pk):
         visible = visible.filter(submitted_by=request.user)
     practice = get_object_or_404(visible.with_page_data(), pk=pk)
     context = {
-        **practice_page_context(request, practice),
+        **practice_page_context(request, practice, practice.slug, practice.is_published),
         "is_author": practice.submitted_by_id == request.user.pk,
         "can_withdraw": workflow.may_act(request.user, practice, "withdraw"),
         "can_submit": workflow.may_act(request.user, practice, "submit"),

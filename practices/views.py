@@ -6,6 +6,7 @@ a visitor); see practices/filters.py for how the facet counts fit in one.
 """
 
 import re
+from functools import cache
 from pathlib import PurePath
 
 from django.contrib.syndication.views import Feed
@@ -106,10 +107,11 @@ def linked_items(practice):
     return items
 
 
-def practice_page_context(request, practice):
+def practice_page_context(request, practice, slug, published):
     """What a practice's page shows: shared by the public page and the author's preview, so
-    that the preview looks exactly as the public page will. What it links to and related
-    practice are read only when the page's content is drawn (it is kept in the template)."""
+    that the preview looks exactly as the public page will. `practice` may be lazy (read
+    when first drawn): nothing here reads it. What it links to and related practice are read
+    only when the page's content is drawn (it is kept in the template, under `slug`)."""
     items = SimpleLazyObject(lambda: linked_items(practice))
 
     def linked(kind):
@@ -123,11 +125,16 @@ def practice_page_context(request, practice):
         cards = Practice.objects.published().for_cards().in_bulk(ids)
         return [cards[pk] for pk in ids if pk in cards]
 
-    contact = practice.contact_practitioner
-    if contact and not (contact.is_public or audience(request.user) == MEMBERS):
-        contact = None
+    @cache
+    def contact():
+        found = practice.contact_practitioner
+        if found and not (found.is_public or audience(request.user) == MEMBERS):
+            return None
+        return found
+
     return {
         "practice": practice,
+        "slug": slug,
         "themes": linked("theme"),
         "forms": linked("form"),
         "other_cities": linked("city"),
@@ -139,26 +146,27 @@ def practice_page_context(request, practice):
         "contact": contact,
         "library_url": reverse("practices:list"),
         # Unpublished practice is drawn for its author or a moderator alone: never kept.
-        **({} if practice.is_published else {"cache_seconds": 0}),
+        **({} if published else {"cache_seconds": 0}),
     }
 
 
 @public_page
 def practice_detail(request, slug):
-    """Three queries: the practice; everything it links to; related practice (only when the
-    page's content is drawn: it is kept per audience in the template)."""
-    try:
-        practice = Practice.objects.published().with_page_data().get(slug=slug)
-    except Practice.DoesNotExist:
-        practice = None
-    if practice is None:
-        if not request.user.is_authenticated:
-            raise Http404
-        # Its author or a moderator may see it unpublished.
-        practice = get_object_or_404(
-            Practice.objects.visible_to(request.user).with_page_data(), slug=slug
+    """For a visitor, the practice is read only when the page is drawn, with everything it
+    links to and its related practice (three queries): the page's parts are kept per slug
+    and content version (template fragments), so a kept page reads nothing, and a slug that
+    is not published gives 404 as the page is drawn. A signed-in author or moderator may
+    also see it unpublished."""
+    published = Practice.objects.published().with_page_data()
+    if not request.user.is_authenticated:
+        practice = SimpleLazyObject(lambda: get_object_or_404(published, slug=slug))
+        return render(
+            request, "practices/detail.html", practice_page_context(request, practice, slug, True)
         )
-    context = practice_page_context(request, practice)
+    practice = published.filter(slug=slug).first() or get_object_or_404(
+        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
+    )
+    context = practice_page_context(request, practice, slug, practice.is_published)
     response = render(request, "practices/detail.html", context)
     if not practice.is_published:
         patch_cache_control(response, private=True, no_store=True)

@@ -12,6 +12,7 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from cities.models import City
@@ -87,11 +88,15 @@ def home_figures():
 
 @public_page
 def home(request):
+    # Both are read only when the page's content is drawn (it is kept in the template); the
+    # figures are data kept in the cache, shared by every language's page.
     context = {
-        # Figures are data kept in the cache; the latest practice is read only when the
-        # page's content is drawn (it is kept in the template).
-        **cached_data("home-figures", home_figures),
-        "latest": Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6],
+        "figures": SimpleLazyObject(lambda: cached_data("home-figures", home_figures)),
+        "latest": SimpleLazyObject(
+            lambda: list(
+                Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6]
+            )
+        ),
     }
     return render(request, "scn_portal/home.html", context)
 

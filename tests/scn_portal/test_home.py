@@ -26,9 +26,9 @@ def test_home_page_counts_member_cities_regions_and_published_practice(visitor):
 
     response = visitor.get(reverse("home"))
 
-    assert response.context["member_city_count"] == 2
-    assert response.context["region_count"] == 2
-    assert response.context["practice_count"] == 1
+    assert response.context["figures"]["member_city_count"] == 2
+    assert response.context["figures"]["region_count"] == 2
+    assert response.context["figures"]["practice_count"] == 1
     assert "Published one" in response.text
     assert "Draft one" not in response.text
 

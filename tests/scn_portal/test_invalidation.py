@@ -8,7 +8,12 @@ from cities.models import MEMBERS, PUBLIC, Practitioner
 from practices import workflow
 from practices.models import Practice, Status
 from scn_portal import page_cache
-from tests.factories import CityFactory, PracticeFactory, PractitionerFactory
+from tests.factories import (
+    CityFactory,
+    PartnerOrganisationFactory,
+    PracticeFactory,
+    PractitionerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,6 +111,42 @@ def test_a_practice_page_head_and_content_follow_an_edit(client, fragments_kept)
     assert '<meta property="og:title" content="Street mediators, second year">' in text
     assert '<meta property="article:tag" content="sport">' in text
     assert "youth engagement" not in text
+
+
+def test_a_kept_practice_page_reads_nothing_and_an_unpublished_one_is_not_found(
+    client, cache_in_memory, fragments_kept, moderator, django_assert_num_queries
+):
+    practice = PracticeFactory(title="Street mediators")
+    url = practice.get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert client.get("/practices/no-such-practice/").status_code == 404
+    workflow.transition(practice, "archive", moderator)
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("kind", ["city", "organisation"])
+def test_a_kept_city_or_organisation_page_reads_nothing_and_a_deleted_one_is_not_found(
+    client, cache_in_memory, fragments_kept, kind, django_assert_num_queries
+):
+    found = CityFactory(name="Keptville") if kind == "city" else PartnerOrganisationFactory()
+    practice = PracticeFactory(
+        title="Street mediators", **({"city": found} if kind == "city" else {})
+    )
+    if kind == "organisation":
+        practice.organisations.add(found)
+    url = found.get_absolute_url()
+    first = client.get(url)
+    assert "Street mediators" in first.text
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert second.content == first.content
+    assert client.get(url.replace(found.slug, "no-such-place")).status_code == 404
+    Practice.objects.all().delete()
+    found.delete()
+    assert client.get(url).status_code == 404
 
 
 def test_a_draft_edit_leaves_the_kept_library_as_it_was(

@@ -264,7 +264,7 @@ def test_figures_kept_in_the_cache_follow_a_publication_for_members_too(
     assert sport_count() is None
     workflow.transition(practice, "publish", moderator)
     assert sport_count() == 1
-    assert member_client.get(reverse("home")).context["practice_count"] == 2
+    assert member_client.get(reverse("home")).context["figures"]["practice_count"] == 2
 
 
 def test_figures_kept_in_the_cache_are_kept_per_query(member_client, settings):
