@@ -180,22 +180,33 @@ class LazyRows:
         return SimpleLazyObject(lambda: list(self.make()[index]))
 
 
-def directory(request, template, filterset, per_page, name, figures=None):
+def directory(request, template, make_filterset, per_page, name, figures=None):
     """A directory page: its filter form, the count and one page of rows, drawn by
-    `template` (in a {% cache %} keyed by the query string). The count (and what
-    `figures(filterset)` adds: a dict with "count") is data kept in the cache; the rows are
-    read only when the page is drawn."""
+    `template`, whose head and content are kept per address ({% cache %}). Nothing is
+    read until they are drawn: the filters (`make_filterset()`), the count (and what
+    `figures(filterset)` adds: a dict with "count"), data kept in the cache, and the rows."""
+    filterset = SimpleLazyObject(make_filterset)
 
-    def counted():
-        found = figures(filterset) if figures else {}
-        if "count" not in found:
-            found["count"] = filterset.qs.order_by().count()
-        return found
+    @cache
+    def found():
+        def counted():
+            found = figures(filterset) if figures else {}
+            if "count" not in found:
+                found["count"] = filterset.qs.order_by().count()
+            return found
 
-    found = cached_data(name, counted, sorted(request.GET.lists()))
-    page_obj = paginate(request, LazyRows(lambda: filterset.qs), per_page, found["count"])
-    context = {"filterset": filterset, "page_obj": page_obj, "filters_active": filterset.active}
-    return render(request, template, {**context, **found})
+        return cached_data(name, counted, sorted(request.GET.lists()))
+
+    context = {
+        "filterset": filterset,
+        "page_obj": SimpleLazyObject(
+            lambda: paginate(request, LazyRows(lambda: filterset.qs), per_page, found()["count"])
+        ),
+        "filters_active": SimpleLazyObject(lambda: filterset.active),
+        "count": SimpleLazyObject(lambda: found()["count"]),
+        "markers_url": SimpleLazyObject(lambda: found().get("markers_url", "")),
+    }
+    return render(request, template, context)
 
 
 @public_page
@@ -204,7 +215,7 @@ def city_list(request):
     return directory(
         request,
         "cities/city_list.html",
-        city_filterset(request),
+        partial(city_filterset, request),
         CITIES_PER_PAGE,
         "city-directory-count",
         directory_figures,
@@ -299,7 +310,7 @@ def organisation_list(request):
     return directory(
         request,
         "cities/organisation_list.html",
-        OrganisationFilter(
+        lambda: OrganisationFilter(
             request.GET,
             queryset=PartnerOrganisation.objects.with_list_data(),
             choices={"region": lazy_region_choices()},

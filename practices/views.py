@@ -36,24 +36,30 @@ FEED_ITEMS = 30
 @public_page
 def practice_list(request):
     """One query for a page of practice (with its themes), and one more for a text query;
-    the counts come from the facet index (practices/facets.py). The cards are read only
-    when the page's content is drawn (it is kept per query string in the template)."""
+    the counts come from the facet index (practices/facets.py). Nothing is read or counted
+    until the page is drawn: its head and content are kept per address (template
+    fragments), so a kept page costs no work here."""
     form = LibraryFilterForm(request.GET)
-    filters = form.filters()
-    library = Library(filters, errors={name: form[name].errors for name in form.errors})
-    paginator = Paginator((), PER_PAGE)
-    paginator.count = library.total
-    page_obj = paginator.get_page(request.GET.get("page"))
-    start = (page_obj.number - 1) * PER_PAGE
-    # Read only when the page's content is drawn (it is kept in the template).
-    page_obj.object_list = SimpleLazyObject(lambda: library.page(start, PER_PAGE))
+
+    @cache
+    def library():
+        errors = {name: form[name].errors for name in form.errors}
+        return Library(form.filters(), errors=errors)
+
+    def page():
+        paginator = Paginator((), PER_PAGE)
+        paginator.count = library().total
+        found = paginator.get_page(request.GET.get("page"))
+        start = (found.number - 1) * PER_PAGE
+        found.object_list = SimpleLazyObject(lambda: library().page(start, PER_PAGE))
+        return found
+
     context = {
         "form": form,
-        # Counted only when the filter form is drawn (not when the page's content is kept).
-        "facets": SimpleLazyObject(lambda: library.facets),
-        "page_obj": page_obj,
-        "total": library.total,
-        "active_filters": library.active_filters(request.GET),
+        "facets": SimpleLazyObject(lambda: library().facets),
+        "page_obj": SimpleLazyObject(page),
+        "total": SimpleLazyObject(lambda: library().total),
+        "active_filters": SimpleLazyObject(lambda: library().active_filters(request.GET)),
     }
     return render(request, "practices/list.html", context)
 
