@@ -1,6 +1,7 @@
 """WSGI entry point for gunicorn: `gunicorn scn_portal.wsgi`."""
 
 import gc
+import logging
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -8,6 +9,26 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scn_portal.settings")
 
 application = get_wsgi_application()
+logger = logging.getLogger(__name__)
+
+
+def _load_the_facet_index():
+    """Build the library's facet index (practices/facets.py) in gunicorn's master, before
+    the workers are forked: each worker, and each one started later in place of a recycled
+    worker, begins with it instead of building its own (0.2 s at 20,000 practices, 0.7 s at
+    100,000), and builds it again only once published content has changed. Best effort: if
+    the database or the cache does not answer yet, the first request builds it. The
+    connections it opened are closed, so that no worker shares the master's."""
+    from django.db import connections
+
+    from practices import facets
+
+    try:
+        facets.current()
+    except Exception:
+        logger.warning("The facet index is left to the first request", exc_info=True)
+    finally:
+        connections.close_all()
 
 
 def _freeze_what_lives_forever():
@@ -23,4 +44,5 @@ def _freeze_what_lives_forever():
     gc.freeze()
 
 
+_load_the_facet_index()
 _freeze_what_lives_forever()
