@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 from django import forms
 from django.core.validators import validate_slug
 from django.http import QueryDict
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from pyroaring import BitMap
@@ -161,6 +161,12 @@ class Option:
     label: str
     count: int
     selected: bool
+
+    @property
+    def results_word(self):
+        """ "result" or "results", as the count asks in the reader's language (screen
+        readers say "(1 result)", "(12 results)")."""
+        return ngettext("result", "results", self.count)
 
 
 @dataclass

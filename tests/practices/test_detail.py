@@ -1,6 +1,8 @@
 """A practice's page: its sections, tags back to the library, places and partners, documents,
 related practice, dates and sharing tags; visibility; and a fixed number of queries."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -97,8 +99,14 @@ def test_the_page_lists_attachments_to_download(visitor, practice):
 
 def test_the_page_shows_when_it_was_published_and_last_updated(visitor, practice):
     text = visitor.get(practice.get_absolute_url()).text
-    assert f'<time datetime="{practice.published_at.isoformat()}' in text
+    # A valid HTML date and time: to the second, with its offset (no microseconds).
+    published = practice.published_at.strftime("%Y-%m-%dT%H:%M:%S+0000")
+    assert f'<time datetime="{published}">' in text
     assert "Last updated" in text
+    assert re.findall(r'<time datetime="([^"]*)"', text) == [
+        published,
+        practice.updated_at.strftime("%Y-%m-%dT%H:%M:%S+0000"),
+    ]
 
 
 def test_the_page_has_a_description_canonical_link_and_open_graph_tags(visitor, practice):

@@ -128,6 +128,9 @@ def test_each_facet_value_shows_how_many_results_choosing_it_would_give(visitor,
     assert counts(response, "stage") == {"running": 2, "ended": 1, "planned": 1}
     assert 'value="africa"' in response.text
     assert re.search(r"Africa\s*<span class=\"facet-count\">\(1", response.text)
+    # Screen readers hear "(1 result)" and "(3 results)".
+    assert '(1<span class="visually-hidden"> result</span>)' in response.text
+    assert '(3<span class="visually-hidden"> results</span>)' in response.text
 
 
 def test_counts_follow_the_other_filters_but_not_their_own_facet(visitor, library):
