@@ -187,15 +187,13 @@ def directory(request, template, make_filterset, per_page, name, figures=None):
     `figures(filterset)` adds: a dict with "count"), data kept in the cache, and the rows."""
     filterset = SimpleLazyObject(make_filterset)
 
-    @cache
-    def found():
-        def counted():
-            found = figures(filterset) if figures else {}
-            if "count" not in found:
-                found["count"] = filterset.qs.order_by().count()
-            return found
+    def counted():
+        counts = figures(filterset) if figures else {}
+        if "count" not in counts:
+            counts["count"] = filterset.qs.order_by().count()
+        return counts
 
-        return cached_data(name, counted, sorted(request.GET.lists()))
+    found = cache(lambda: cached_data(name, counted, sorted(request.GET.lists())))
 
     context = {
         "filterset": filterset,

@@ -39,7 +39,7 @@ def practice_list(request):
     the counts come from the facet index (practices/facets.py). Nothing is read or counted
     until the page is drawn: its head and content are kept per address (template
     fragments), so a kept page costs no work here."""
-    form = LibraryFilterForm(request.GET)
+    form = SimpleLazyObject(lambda: LibraryFilterForm(request.GET))
 
     @cache
     def library():
@@ -163,14 +163,17 @@ def practice_detail(request, slug):
     and content version (template fragments), so a kept page reads nothing, and a slug that
     is not published gives 404 as the page is drawn. A signed-in author or moderator may
     also see it unpublished."""
-    published = Practice.objects.published().with_page_data()
     if not request.user.is_authenticated:
-        practice = SimpleLazyObject(lambda: get_object_or_404(published, slug=slug))
+        practice = SimpleLazyObject(
+            lambda: get_object_or_404(Practice.objects.published().with_page_data(), slug=slug)
+        )
         return render(
             request, "practices/detail.html", practice_page_context(request, practice, slug, True)
         )
-    practice = published.filter(slug=slug).first() or get_object_or_404(
-        Practice.objects.visible_to(request.user).with_page_data(), slug=slug
+    # Published, or else one the person may see unpublished (their own, or as moderator).
+    pages = Practice.objects.with_page_data()
+    practice = pages.published().filter(slug=slug).first() or get_object_or_404(
+        pages.visible_to(request.user), slug=slug
     )
     context = practice_page_context(request, practice, slug, practice.is_published)
     response = render(request, "practices/detail.html", context)
