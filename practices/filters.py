@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from pyroaring import BitMap
 
-from practices import facets
+from practices import facets, search
 from practices.models import FIRST_YEAR, LAST_YEAR, Practice
-from practices.search import search_practices
+from practices.search import among, by_relevance, matching_ids
 from scn_portal.page_cache import cached_data
 
 MAX_VALUES = 20  # per facet; more is not a person ticking boxes
@@ -205,28 +205,21 @@ class Library:
         return facets.current()
 
     @cached_property
-    def _relevance(self):
-        """For a text query, how well each matching practice matches it, by its rank in the
-        index: {rank: relevance}, from one query."""
-        matching = search_practices(Practice.objects.published(), self.query).order_by()
+    def _matching(self):
+        """For a text query, the ranks of the practice matching it, from one query of ids
+        (nothing is weighed here: see `_ranked_head`)."""
         ranks = self.index.ranks
-        if "rank" not in matching.query.annotations:
-            # Nothing searchable in the query (only signs): everything matches, equally.
-            return dict.fromkeys(
-                (ranks[pk] for pk in matching.values_list("pk", flat=True) if pk in ranks), 0
-            )
-        return {
-            ranks[pk]: relevance
-            for pk, relevance in matching.values_list("pk", "rank")
+        return BitMap(
+            ranks[pk]
+            for pk in matching_ids(Practice.objects.published(), self.query)
             if pk in ranks
-        }
+        )
 
     def _within_ranks(self):
         """The ranks the text query and the years allow (None: all)."""
         within = self.index.in_years(self.filters.get("year_from"), self.filters.get("year_to"))
         if self.query:
-            found = BitMap(self._relevance)
-            within = found if within is None else within & found
+            within = self._matching if within is None else within & self._matching
         return within
 
     @cached_property
@@ -259,15 +252,18 @@ class Library:
     def page(self, start, size):
         """The practice of one page of results, as cards show them (one query): newest
         first, or for a text query the most relevant first (then the newest)."""
-        if self.query:
-            relevance = self._relevance
-            ordered = sorted(self._results, key=lambda rank: (-relevance[rank], rank))
-            ids = [self.index.order[rank] for rank in ordered[start : start + size]]
-            found = {
-                practice.pk: practice
-                for practice in Practice.objects.filter(pk__in=ids).for_cards()
-            }
-            return [found[pk] for pk in ids if pk in found]
+        if self.query and start < search.RANKED_MATCHES:
+            # The newest results are weighed and the page read in one query; a page that
+            # reaches past them ends with the next results, unweighed.
+            head = self._results[: search.RANKED_MATCHES]
+            after = self._results[len(head) : start + size]
+            order = self.index.order
+            found = by_relevance(
+                Practice.objects.filter(among(order[rank] for rank in head | after)),
+                self.query,
+                unweighed=[order[rank] for rank in after],
+            )
+            return found.for_cards()[start : start + size]
         ids = self.index.page(self._results, start, size)
         return Practice.objects.filter(pk__in=ids).for_cards().order_by("-published_at", "-pk")
 

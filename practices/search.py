@@ -23,6 +23,7 @@ from django.db.models import (
     F,
     FloatField,
     JSONField,
+    Lookup,
     OuterRef,
     Q,
     Subquery,
@@ -42,6 +43,12 @@ SNIPPET_WORDS = 30
 # Fields a practice is found by on SQLite, most telling first.
 TEXT_FIELDS = ["title", *SNIPPET_FIELDS]
 CONFIG = "english"
+# Relevance is weighed among the newest RANKED_MATCHES matches of a query (the library: of
+# its results), and older matches follow them, newest first. Weighing every match would cost
+# a common word's whole share of the library (30,000 documents read at 100,000 practices) on
+# each search; the search page pages no further than this anyway ("1,000+"). Below this many
+# matches, which is every query in a library of a few thousand, nothing changes.
+RANKED_MATCHES = 1000
 # The markers ts_headline puts around a match, from Unicode's private use area; Marked
 # (below) cuts the text at them.
 START, STOP = "\ue000", "\ue001"
@@ -146,16 +153,84 @@ def search_practices(queryset, query):
     return _basic(queryset, parsed)
 
 
-def _basic(queryset, parsed):
-    fields = [*TEXT_FIELDS, "city__name", "themes__name"]
-    matching = contains_all(queryset.model.objects.all(), parsed, fields)
-    queryset = queryset.filter(pk__in=matching.values("pk"))
+def matching_ids(queryset, query):
+    """The ids of the practice of `queryset` matching `query`, unordered and unranked: the
+    cheap part of a search (an empty query matches everything)."""
+    return search_practices(queryset, query).order_by().values_list("pk", flat=True)
+
+
+class _AnyOf(Lookup):
+    """`lhs = ANY(rhs)`: the column's value is one of the integers `rhs` (PostgreSQL), sent
+    as one array parameter written as text: a thousand ids written out as `IN (...)`, or
+    adapted one by one, cost Django and psycopg milliseconds to compile and send."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        array = "{" + ",".join(str(int(value)) for value in self.rhs) + "}"
+        return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, array]
+
+
+def among(ids):
+    """A condition on practice (for `filter()` or `When()`): its id is one of `ids`."""
+    ids = tuple(ids)
+    if connection.vendor == "postgresql":
+        return _AnyOf(F("pk"), ids)
+    return Q(pk__in=ids)
+
+
+def by_relevance(queryset, query, unweighed=()):
+    """`queryset`, practice known to match `query`, in the order a text query shows them: the
+    most relevant first, then the newest. Those with their ids in `unweighed` are not weighed
+    and come after the others, newest first: weighing a match reads its whole document, so a
+    caller gives at most RANKED_MATCHES practice to weigh."""
+    relevance = relevance_of(query)
+    if relevance is None:
+        # Nothing searchable in the query: everything matches, equally.
+        return queryset.order_by("-published_at", "-pk")
+    if unweighed:
+        relevance = Case(When(among(unweighed), then=Value(-1.0)), default=relevance)
+    return queryset.annotate(weight=relevance).order_by("-weight", "-published_at", "-pk")
+
+
+def relevance_of(query):
+    """How well a practice matches `query`, as an expression (higher is better); None when
+    nothing in the query is searchable."""
+    parsed = parse(query)
+    if not parsed:
+        return None
+    if engine() == "postgresql":
+        from django.contrib.postgres.search import SearchRank
+
+        # ts_rank rather than ts_rank_cd: both weigh the parts and the nearness of the words
+        # of an AND query, but cover density costs about twice as much per match.
+        return SearchRank(Document(), _tsquery(clean_query(query)), weights=RANK_WEIGHTS)
+    return _in_title(parsed)
+
+
+def _in_title(parsed):
+    """The basic engine's relevance: 1 when the title holds every term, else 0."""
     in_title = Q()
     for text in parsed.terms:
         in_title &= Q(title__icontains=text)
-    return queryset.annotate(
-        rank=Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
-    ).order_by("-rank", "-published_at", "-pk")
+    return Case(When(in_title, then=Value(1.0)), default=Value(0.0), output_field=FloatField())
+
+
+def _newest(matches, limit):
+    """The ids of the newest `limit` practice of `matches`, as a subquery."""
+    return matches.order_by("-published_at", "-pk").values("pk")[:limit]
+
+
+def _basic(queryset, parsed):
+    fields = [*TEXT_FIELDS, "city__name", "themes__name"]
+    matching = contains_all(queryset.model.objects.all(), parsed, fields)
+    return (
+        queryset.filter(pk__in=matching.values("pk"))
+        .annotate(rank=_in_title(parsed))
+        .order_by("-rank", "-published_at", "-pk")
+    )
 
 
 class Document(Expression):
@@ -197,18 +272,17 @@ RANK_WEIGHTS = [0.05, 0.1, 0.4, 1.0]
 
 
 def _fts(queryset, text):
-    from django.contrib.postgres.search import SearchRank
-
-    tsquery = _tsquery(text)
-    # ts_rank rather than ts_rank_cd: both weigh the parts and the nearness of the words
-    # of an AND query, but cover density costs about twice as much per match, and a
-    # common word matches a third of the library.
     return (
-        queryset.alias(document=Document())
-        .filter(document=tsquery)
-        .annotate(rank=SearchRank(Document(), tsquery, weights=RANK_WEIGHTS))
+        _matches(queryset, text)
+        .annotate(rank=relevance_of(text))
         .order_by("-rank", "-published_at", "-pk")
     )
+
+
+def _matches(queryset, text):
+    """The practice of `queryset` whose document matches `text`, through the full-text index
+    (PostgreSQL)."""
+    return queryset.alias(document=Document()).filter(document=_tsquery(text))
 
 
 def _columns(conn, alias, names):
@@ -221,7 +295,8 @@ def _columns(conn, alias, names):
 
 def ranked_page(query, offset, limit):
     """The published practice matching `query` ranked from `offset`, at most `limit` rows,
-    and the number of all matches, in ONE query: `(found, rows)`. Each row has its city
+    and the number of matches up to RANKED_MATCHES + 1, in ONE query: `(found, rows)`. The
+    newest RANKED_MATCHES matches are ranked, most relevant first. Each row has its city
     and region, `theme_names`, and a highlighted `title_marked` and `snippet`.
 
     When `offset` is past the last match, `rows` is empty but `found` is still right."""
@@ -248,8 +323,10 @@ def _basic_page(queryset, parsed, offset, limit):
         .values("names")
     )
     ordering = [F("rank").desc(), F("published_at").desc(), F("pk").desc()]
+    # One more than are weighed, so that the count can say "more than RANKED_MATCHES".
+    newest = _newest(_basic(queryset, parsed), RANKED_MATCHES + 1)
     ranked = (
-        _basic(queryset, parsed)
+        _basic(queryset.filter(pk__in=newest), parsed)
         .select_related("city", "city__region")
         .annotate(
             theme_list=Subquery(themes, output_field=JSONField()),
@@ -278,7 +355,15 @@ def _fts_page(queryset, text, offset, limit):
     from cities.models import City, Region
     from practices.models import Practice
 
-    matches = _fts(queryset, text).order_by().values("pk", "published_at", "rank")
+    # The newest matches, one more than are weighed (so that the count can say "more than
+    # RANKED_MATCHES"), found through the full-text index without reading a document; only
+    # they are then weighed.
+    newest = _newest(_matches(queryset, text), RANKED_MATCHES + 1)
+    matches = (
+        queryset.filter(pk__in=newest)
+        .annotate(rank=relevance_of(text))
+        .values("pk", "published_at", "rank")
+    )
     matches_sql, matches_params = matches.query.sql_with_params()
     options = (
         f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, "

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, PartnerOrganisation, Practitioner, Region
+from practices import search as practice_search
 from practices.search import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -28,8 +29,6 @@ from practices.search import (
 from scn_portal.page_cache import public_page
 
 PRACTICES_PER_PAGE = 10
-# Practice matches are counted (and paged) up to this many; more show as "1,000+".
-COUNT_LIMIT = 1000
 # On the page of all groups, each other group shows its first few and links to the rest.
 OTHERS_PREVIEW = 5
 OTHERS_PER_PAGE = 20
@@ -206,15 +205,19 @@ def _last_page(found, per_page, cap=None):
 
 def _practice_page(query, number):
     """The page `number` of ranked practice for `query`: one query, a second one when the
-    page is past the end (then the last page is shown). Matches are paged up to COUNT_LIMIT
-    (a common word can match a third of the library; nobody pages that far)."""
-    number = min(number, _last_page(COUNT_LIMIT, PRACTICES_PER_PAGE))
+    page is past the end (then the last page is shown). The newest RANKED_MATCHES matches
+    (practices/search.py) are ranked, counted and paged; more show as "1,000+" (a common word
+    can match a third of the library; nobody pages that far)."""
+    cap = practice_search.RANKED_MATCHES
+    number = min(number, _last_page(cap, PRACTICES_PER_PAGE))
     found, rows = ranked_page(query, (number - 1) * PRACTICES_PER_PAGE, PRACTICES_PER_PAGE)
-    last = _last_page(found, PRACTICES_PER_PAGE, COUNT_LIMIT)
+    last = _last_page(found, PRACTICES_PER_PAGE, cap)
     if not rows and found and number > last:
         number = last
         found, rows = ranked_page(query, (number - 1) * PRACTICES_PER_PAGE, PRACTICES_PER_PAGE)
-    return _page_obj(rows, found, PRACTICES_PER_PAGE, number, COUNT_LIMIT)
+    # The one match past the cap is there only to tell "more than".
+    rows = rows[: max(0, cap - (number - 1) * PRACTICES_PER_PAGE)]
+    return _page_obj(rows, found, PRACTICES_PER_PAGE, number, cap)
 
 
 def _group_pages(user, parsed, groups, per_page, number):

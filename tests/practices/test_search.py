@@ -1,8 +1,11 @@
 """The search engine (practices/search.py) on both databases: what a query finds, in which
 order, and how the library combines it with its facets."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from practices.filters import Library
 from practices.models import Practice, Status
@@ -158,3 +161,47 @@ def test_a_misspelt_word_is_corrected_on_either_database():
 
     assert correct("radicalsation") == "radicalisation"
     assert correct("radicalisation") is None
+
+
+@pytest.fixture
+def five_mentoring_practices():
+    """Five practice matching "mentoring", oldest first; the oldest and the fourth have it in
+    their title (the most relevant), the others only in their text."""
+    now = timezone.now()
+    titles = ["Mentoring old", "Sport one", "Sport two", "Mentoring new", "Sport three"]
+    for age, title in enumerate(titles):
+        PracticeFactory(
+            title=title,
+            approach="Mentoring for young people.",
+            published_at=now - timedelta(days=len(titles) - age),
+        )
+    return titles
+
+
+def library_order(query, start=0, size=20):
+    return [practice.title for practice in Library({"q": query}).page(start, size)]
+
+
+def test_the_most_relevant_practice_comes_first_in_the_library(five_mentoring_practices):
+    assert library_order("mentoring") == [
+        "Mentoring new",
+        "Mentoring old",
+        "Sport three",
+        "Sport two",
+        "Sport one",
+    ]
+
+
+def test_relevance_is_weighed_among_the_newest_matches_and_the_older_follow_newest_first(
+    five_mentoring_practices, monkeypatch
+):
+    monkeypatch.setattr("practices.search.RANKED_MATCHES", 3)
+    # The newest three, most relevant first; then the two older, newest first, however
+    # relevant ("Mentoring old" has the word in its title).
+    expected = ["Mentoring new", "Sport three", "Sport two", "Sport one", "Mentoring old"]
+    assert library_order("mentoring") == expected
+    # Pages across the boundary, and past it, keep that order.
+    assert library_order("mentoring", 2, 2) == expected[2:4]
+    assert library_order("mentoring", 4, 2) == expected[4:]
+    # Every match is still counted.
+    assert Library({"q": "mentoring"}).total == 5

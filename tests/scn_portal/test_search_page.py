@@ -1,8 +1,12 @@
 """The site-wide search page: practice first, then cities, organisations and (what the
 person may see of) practitioners, each with a highlighted, escaped snippet."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from practices.models import Status
 from tests.factories import (
@@ -215,7 +219,7 @@ def test_a_misspelt_word_finds_the_practice_and_offers_the_right_spelling(client
 
 
 def test_very_many_practice_matches_are_counted_up_to_a_limit(client, monkeypatch):
-    monkeypatch.setattr("scn_portal.search_views.COUNT_LIMIT", 3)
+    monkeypatch.setattr("practices.search.RANKED_MATCHES", 3)
     for n in range(5):
         PracticeFactory(title=f"Resilience project {n}")
 
@@ -238,3 +242,23 @@ def test_a_highlighted_title_is_the_whole_title(client):
     )
     text = search(client, "radicalisation")
     assert "A multi-agency panel for people at risk of <mark>radicalisation</mark>" in text
+
+
+def test_the_search_page_weighs_the_newest_matches_and_says_there_are_more(client, monkeypatch):
+    monkeypatch.setattr("practices.search.RANKED_MATCHES", 3)
+    now = timezone.now()
+    titles = ["Mentoring old", "Sport one", "Sport two", "Mentoring new", "Sport three"]
+    for age, title in enumerate(titles):
+        PracticeFactory(
+            title=title,
+            approach="Mentoring for young people.",
+            published_at=now - timedelta(days=len(titles) - age),
+        )
+
+    text = search(client, "mentoring")
+
+    # The newest three, the most relevant first; an older match, however relevant, is not
+    # among them, and the count says there are more.
+    shown = re.findall(r'<h3 class="card-title"><a href="/practices/([^/]+)/"', text)
+    assert shown == ["mentoring-new", "sport-three", "sport-two"]
+    assert "More than 3 results for “mentoring”" in text
