@@ -56,8 +56,9 @@ class CityQuerySet(models.QuerySet):
         return self.select_related("region")
 
     def map_points(self):
-        """Name, slug, coordinates and region of each city, for the map, in one query."""
-        return self.values_list("name", "slug", "latitude", "longitude", "region_id")
+        """Name, slug, coordinates, country and region of each city, for the map
+        (cities.worldmap.layout), in one query."""
+        return self.values_list("name", "slug", "latitude", "longitude", "country", "region__slug")
 
 
 def map_markers(points):

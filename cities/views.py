@@ -8,14 +8,12 @@ signed-out visitors (scn_portal.page_cache).
 
 import json
 from functools import cache, lru_cache, partial
-from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, F, IntegerField, Q, Value
+from django.db.models import CharField, F, IntegerField, Value
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from taggit.models import Tag
@@ -29,6 +27,7 @@ from cities.models import (
     TaggedCity,
     map_markers,
 )
+from cities.worldmap import layout
 from practices import facets
 from practices.models import Practice, with_practice_count
 from scn_portal.page_cache import cached_data, public_page
@@ -150,24 +149,10 @@ def city_filterset(request):
 
 
 def directory_figures(filterset):
-    """How many cities the filters select, and the address of the map's markers when the
-    map can place any of them (one query)."""
-    found = filterset.qs.order_by().aggregate(
-        count=Count("pk"),
-        placed=Count("pk", filter=Q(latitude__isnull=False, longitude__isnull=False)),
-    )
-    chosen = [
-        (name, value)
-        for name, value in sorted(filterset.form.cleaned_data.items())
-        if value and name != "sort"
-    ]
-    return {"count": found["count"], "markers_url": map_url(chosen) if found["placed"] else ""}
-
-
-def map_url(chosen=()):
-    """The address of the markers of the member cities the `chosen` filters select."""
-    url = reverse("cities:map")
-    return f"{url}?{urlencode(chosen)}" if chosen else url
+    """How many cities the filters select, and their map as the page draws it
+    (cities.worldmap), from one query."""
+    points = list(filterset.qs.order_by().map_points())
+    return {"count": len(points), "map": layout(points)}
 
 
 class LazyRows:
@@ -202,14 +187,13 @@ def directory(request, template, make_filterset, per_page, name, figures=None):
         ),
         "filters_active": SimpleLazyObject(lambda: filterset.active),
         "count": SimpleLazyObject(lambda: found()["count"]),
-        "markers_url": SimpleLazyObject(lambda: found().get("markers_url", "")),
+        "map": SimpleLazyObject(lambda: found().get("map")),
     }
     return render(request, template, context)
 
 
 @public_page
 def city_list(request):
-    # The map's markers are not in the page: map.js fetches them (city_map).
     return directory(
         request,
         "cities/city_list.html",
@@ -223,9 +207,9 @@ def city_list(request):
 @public_page
 def city_map(request):
     """The map's markers, as JSON, for the member cities the directory's filters select
-    (all of them without filters: the home page's map). Fetched by static/js/map.js, so a
-    page does not carry a thousand markers in its HTML; kept in the cache until content
-    changes."""
+    (all of them without filters: the home page's map): what static/js/map.js draws on a
+    tile map when a deployment sets MAP_TILE_URL, and open data. Kept in the cache until
+    content changes."""
 
     def markers():
         cities = city_filterset(request).qs.order_by()
@@ -295,12 +279,20 @@ def city_detail(request, slug):
                 ]
             ),
             "practitioners": SimpleLazyObject(practitioners),
-            "markers": cache(
-                lambda: map_markers([(city.name, city.slug, city.latitude, city.longitude)])
-            ),
+            "map": SimpleLazyObject(lambda: city_map_view(city)),
             "slug": slug,
         },
     )
+
+
+def city_map_view(city):
+    """The map of a city page: the area around the city, with its mark (None when it has no
+    coordinates)."""
+    if city.latitude is None or city.longitude is None:
+        return None
+    region = city.region.slug if city.region else None
+    point = (city.name, city.slug, city.latitude, city.longitude, city.country.code, region)
+    return layout([point], around=(city.latitude, city.longitude))
 
 
 @public_page

@@ -8,6 +8,7 @@ to start without a SECRET_KEY there.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -321,9 +322,14 @@ CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
-# Map tiles come from one tile server, allowed explicitly in the policy.
-MAP_TILE_URL = env("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-MAP_TILE_ORIGIN = env("MAP_TILE_ORIGIN", "https://tile.openstreetmap.org")
+# The maps are drawn by the portal itself (cities/worldmap.py) and ask no other server. A
+# deployment may add a tile map over them by naming a tile server (e.g.
+# https://tile.openstreetmap.org/{z}/{x}/{y}.png); its origin is then allowed in the policy.
+MAP_TILE_URL = env("MAP_TILE_URL", "")
+MAP_TILE_ORIGIN = env("MAP_TILE_ORIGIN", "")
+if MAP_TILE_URL and not MAP_TILE_ORIGIN and "://" in MAP_TILE_URL:
+    _tiles = urlsplit(MAP_TILE_URL)
+    MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}"
 # Nothing is allowed unless listed below, so frames, media, workers, web fonts (the pages use
 # the system's) and a manifest (there is none) stay refused.
 CONTENT_SECURITY_POLICY = {
@@ -331,8 +337,9 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
-        # data: because Leaflet points a tile it drops at an empty data: GIF to stop its load.
-        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
+        # With a tile map only: its tile server, and data: because Leaflet points a tile it
+        # drops at an empty data: GIF to stop its load.
+        "img-src": [SELF, *([MAP_TILE_ORIGIN, "data:"] if MAP_TILE_URL else [])],
         # The maps fetch their markers from /cities/map.json.
         "connect-src": [SELF],
         "form-action": [SELF],
@@ -390,8 +397,6 @@ ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # --- browse-cities ---
 # Tests never reach a tile server: every map tile is one plain local image.
-if TESTING and "MAP_TILE_URL" not in os.environ:
-    MAP_TILE_URL = STATIC_URL + "img/map-tile-test.svg"
 
 # --- harden ---
 # Other sites may not embed our pages' resources (Spectre-style leaks, hotlinking of uploads).

@@ -16,6 +16,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from cities.models import City
+from cities.worldmap import layout
 from practices import facets
 from practices.models import Practice
 from scn_portal.models import FaqEntry
@@ -83,8 +84,7 @@ def home_figures():
         "region_count": len({region for *_point, region in points}),
         # From the facet index, without counting the published rows again.
         "practice_count": len(facets.current().everything),
-        # The map's markers are fetched by map.js (cities.views.city_map).
-        "has_map": any(lat is not None for _name, _slug, lat, *_rest in points),
+        "map": layout(points),
     }
 
 

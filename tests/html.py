@@ -11,12 +11,14 @@ def card_titles(response):
     return [unescape(title) for title in CARD_TITLE.findall(response.text)]
 
 
-def fetched_markers(client, response, map_id):
-    """The markers the map `map_id` of `response` fetches (its data-markers-url), as map.js
-    would, checking they come as JSON."""
-    found = re.search(rf'id="{map_id}"[^>]* data-markers-url="([^"]+)"', response.text)
-    assert found, f"the map {map_id} has no address for its markers"
-    answer = client.get(unescape(found.group(1)))
-    assert answer.status_code == 200
-    assert answer["Content-Type"] == "application/json"
-    return answer.json()
+MAP_MARK = re.compile(
+    r'<a href="([^"]+)" class="map-mark[^"]*"[^>]*>\s*<title>([^<]*)</title>\s*<circle'
+)
+
+
+def map_marks(response, map_id):
+    """The marks the map `map_id` of `response` draws, as (name, address) in the order they
+    are drawn: what a visitor reads and follows, without JavaScript."""
+    found = re.search(rf'<figure class="map" id="{map_id}".*?</figure>', response.text, re.S)
+    assert found, f"the page has no map {map_id}"
+    return [(unescape(name), unescape(url)) for url, name in MAP_MARK.findall(found.group(0))]

@@ -1,78 +1,74 @@
 /*
- * Maps of member cities, drawn with Leaflet (static/vendor/leaflet) as a progressive
- * enhancement. Each map is an element [data-map] rendered hidden; its markers come from the
- * address in data-markers-url (JSON), or else from the json_script element named by
- * data-map. Without JavaScript, without Leaflet or without markers the map stays hidden;
- * when no tile of the first view loads it is hidden again. The page's list of cities says
- * everything either way.
+ * A tile map in place of the SVG map of member cities, only where a deployment sets
+ * MAP_TILE_URL (the figure then carries data-tile-url, and Leaflet is loaded). The SVG map
+ * (templates/cities/includes/map.html) is complete without this script: its marks are links
+ * with names. This draws the same marks (their data-lat and data-lng) on tiles, zoomable,
+ * and shows it over the SVG once a tile has loaded; when none loads, the tile map is removed
+ * and the SVG map stays.
  */
 (function () {
   "use strict";
 
-  function inlineMarkers(element) {
-    var source = document.getElementById(element.getAttribute("data-map"));
-    if (!source) {
-      return [];
-    }
-    try {
-      return JSON.parse(source.textContent);
-    } catch (error) {
-      return [];
-    }
-  }
-
-  function drawWithMarkers(element) {
-    var url = element.getAttribute("data-markers-url");
-    if (!url) {
-      drawMap(element, inlineMarkers(element));
-      return;
-    }
-    fetch(url, { headers: { Accept: "application/json" } })
-      .then(function (response) {
-        return response.ok ? response.json() : [];
-      })
-      .then(function (markers) {
-        drawMap(element, Array.isArray(markers) ? markers : []);
-      })
-      .catch(function () {
-        // No markers, no map: the list of cities says everything.
-      });
-  }
-
-  function drawMap(element, markers) {
-    if (!markers.length) {
-      return;
-    }
-    element.hidden = false;
-    var map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true });
-    var tiles = L.tileLayer(element.getAttribute("data-tile-url"), {
-      maxZoom: 18,
-      attribution: element.getAttribute("data-attribution") || "",
+  function marksOf(figure) {
+    return Array.prototype.map.call(figure.querySelectorAll(".map-mark"), function (link) {
+      var title = link.querySelector("title");
+      var number = link.querySelector("text");
+      return {
+        lat: parseFloat(link.getAttribute("data-lat")),
+        lng: parseFloat(link.getAttribute("data-lng")),
+        url: link.getAttribute("href"),
+        name: title ? title.textContent : "",
+        count: number ? number.textContent : "",
+      };
     });
-    // When not one tile of the first view arrives (tile server unreachable or blocked), a
-    // grey box of pins tells nothing: hide the map again and let the list speak.
-    var tilesLoaded = 0;
+  }
+
+  function icon(mark) {
+    var element = document.createElement("span");
+    element.textContent = mark.count;
+    return L.divIcon({
+      className: mark.count ? "map-pin map-pin-group" : "map-pin",
+      html: element,
+      iconSize: mark.count ? [24, 24] : [16, 16],
+    });
+  }
+
+  function draw(figure) {
+    var svg = figure.querySelector(".map-svg");
+    var marks = marksOf(figure);
+    if (!svg || !marks.length) {
+      return;
+    }
+    var box = document.createElement("div");
+    box.className = "map-tiles";
+    figure.insertBefore(box, svg);
+    var map = L.map(box, { scrollWheelZoom: false, worldCopyJump: true });
+    var tiles = L.tileLayer(figure.getAttribute("data-tile-url"), {
+      maxZoom: 18,
+      attribution: figure.getAttribute("data-attribution") || "",
+    });
+    var shown = false;
     tiles.on("tileload", function () {
-      tilesLoaded += 1;
+      if (!shown) {
+        shown = true;
+        figure.classList.add("map-has-tiles");
+      }
     });
     tiles.once("load", function () {
-      if (!tilesLoaded) {
+      if (!shown) {
         map.remove();
-        element.hidden = true;
+        box.remove();
       }
     });
     tiles.addTo(map);
-
-    var points = markers.map(function (city) {
-      var marker = L.marker([city.lat, city.lng], { title: city.name, alt: city.name });
-      var link = document.createElement("a");
-      link.href = city.url;
-      link.textContent = city.name;
-      marker.bindPopup(link);
-      marker.addTo(map);
-      return [city.lat, city.lng];
+    var points = marks.map(function (mark) {
+      L.marker([mark.lat, mark.lng], { icon: icon(mark), title: mark.name, alt: mark.name })
+        .on("click", function () {
+          window.location.href = mark.url;
+        })
+        .addTo(map);
+      return [mark.lat, mark.lng];
     });
-
     if (points.length === 1) {
       map.setView(points[0], 9);
     } else {
@@ -84,7 +80,7 @@
     if (typeof L === "undefined") {
       return;
     }
-    document.querySelectorAll("[data-map]").forEach(drawWithMarkers);
+    document.querySelectorAll(".map[data-tile-url]").forEach(draw);
   }
 
   if (document.readyState === "loading") {

@@ -1,10 +1,11 @@
 """The member cities directory and the city page."""
 
-import json
+import re
 
 import pytest
 from django.urls import reverse
 
+from cities.worldmap import WIDTH, layout, project
 from practices.models import Status
 from tests.factories import (
     CityFactory,
@@ -13,7 +14,7 @@ from tests.factories import (
     PractitionerFactory,
     region,
 )
-from tests.html import card_titles, fetched_markers
+from tests.html import card_titles, map_marks
 
 pytestmark = pytest.mark.django_db
 
@@ -22,13 +23,6 @@ LIST = reverse("cities:list")
 
 def names(response):
     return card_titles(response)
-
-
-def markers(response, element_id="city-map-markers"):
-    start = response.text.index(f'id="{element_id}"')
-    start = response.text.index(">", start) + 1
-    end = response.text.index("</script>", start)
-    return json.loads(response.text[start:end])
 
 
 # The directory
@@ -144,23 +138,48 @@ def test_directory_is_paginated_with_the_total_count(visitor):
     assert '<link rel="canonical" href="http://testserver/cities/">' in first.text
 
 
-def test_directory_map_fetches_markers_for_every_matching_city(visitor):
-    CityFactory.create_batch(30, latitude="1.5", longitude="2.5")
+def test_directory_map_marks_every_matching_city_as_a_link(visitor):
+    for n in range(3):
+        CityFactory(name=f"City {n}", latitude=str(-40 + 40 * n), longitude=str(-100 + 80 * n))
     CityFactory(name="Nowhere", latitude=None, longitude=None)
     CityFactory(name="Formerton", membership_status="former", latitude="3", longitude="4")
 
     response = visitor.get(LIST)
 
-    points = fetched_markers(visitor, response, "city-map")
-    assert len(points) == 30  # not Nowhere (no coordinates), not the former member
-    assert points[0]["lat"] == 1.5
-    assert points[0]["url"].startswith("/cities/")
-    assert "vendor/leaflet/leaflet.js" in response.text
+    # Not Nowhere (no coordinates), not the former member; each a link to its page, named.
+    assert sorted(map_marks(response, "city-map")) == [
+        ("City 0", "/cities/city-0/"),
+        ("City 1", "/cities/city-1/"),
+        ("City 2", "/cities/city-2/"),
+    ]
     assert "Nowhere" in response.text  # listed even though it cannot be on the map
-    # Shown by map.js only: without JavaScript there is no empty box, just the list.
-    assert 'aria-label="Map of the member cities listed here" hidden>' in response.text
-    # The page carries the address of the markers, not the markers.
-    assert '"lat"' not in response.text
+    # Drawn by the portal: no script, no tile server.
+    assert "leaflet" not in response.text
+    assert 'src="http' not in response.text
+
+
+def test_cities_too_close_to_tell_apart_are_one_mark_leading_to_their_list(visitor):
+    for name in ["Berlin", "Potsdam"]:
+        CityFactory(name=name, country="DE", latitude="52.5", longitude="13.2")
+    CityFactory(name="Paris", country="FR", latitude="48.86", longitude="2.35")
+
+    response = visitor.get(LIST)
+
+    assert map_marks(response, "city-map") == [
+        ("2 member cities: Berlin, Potsdam", "/cities/?country=DE"),
+        ("Paris", "/cities/paris/"),
+    ]
+    assert "A number stands for cities too close together" in response.text
+
+
+def test_a_thousand_cities_make_a_few_hundred_marks():
+    rows = [
+        (f"City {n}", f"city-{n}", (n * 37) % 140 - 55, (n * 91) % 360 - 180, "DE", None)
+        for n in range(1000)
+    ]
+    view = layout(rows)
+    assert 0 < len(view.marks) <= 400
+    assert sum(mark.count for mark in view.marks) == 1000
 
 
 def test_directory_map_shows_only_the_cities_the_filters_select(visitor):
@@ -171,9 +190,7 @@ def test_directory_map_shows_only_the_cities_the_filters_select(visitor):
 
     response = visitor.get(LIST, {"region": "africa", "sort": "newest", "page": "1"})
 
-    assert [point["name"] for point in fetched_markers(visitor, response, "city-map")] == [
-        "Nairobi"
-    ]
+    assert map_marks(response, "city-map") == [("Nairobi", "/cities/nairobi/")]
 
 
 def test_directory_has_no_map_when_no_matching_city_has_coordinates(visitor):
@@ -183,7 +200,7 @@ def test_directory_has_no_map_when_no_matching_city_has_coordinates(visitor):
     response = visitor.get(LIST, {"q": "Nowhere"})
 
     assert names(response) == ["Nowhere"]
-    assert "data-map" not in response.text
+    assert 'class="map"' not in response.text
 
 
 def test_map_markers_ignore_bad_filters_like_the_directory(visitor):
@@ -370,14 +387,19 @@ def test_member_sees_every_practitioner_of_a_city_and_no_email(member_client):
     assert "@private.example" not in response.text
 
 
-def test_city_page_embeds_its_own_marker_for_the_small_map(visitor):
+def test_city_page_maps_the_area_around_the_city(visitor):
     city = CityFactory(name="Berlin", latitude="52.52000", longitude="13.40500")
 
     response = visitor.get(city.get_absolute_url())
 
-    assert markers(response) == [
-        {"name": "Berlin", "url": "/cities/berlin/", "lat": 52.52, "lng": 13.405}
-    ]
+    assert map_marks(response, "city-map") == [("Berlin", "/cities/berlin/")]
+    # Zoomed in: a sixth of the world's width, centred on the city.
+    x, y = project(52.52, 13.405)
+    box = re.search(r'<svg class="map-svg" viewBox="([^"]+)"', response.text).group(1)
+    left, top, width, height = (float(value) for value in box.split())
+    assert width == pytest.approx(WIDTH / 6, abs=0.1)
+    assert left + width / 2 == pytest.approx(x, abs=0.1)
+    assert top + height / 2 == pytest.approx(y, abs=0.1)
 
 
 def test_city_without_coordinates_has_no_map(visitor):
@@ -385,7 +407,7 @@ def test_city_without_coordinates_has_no_map(visitor):
 
     response = visitor.get(city.get_absolute_url())
 
-    assert "data-map" not in response.text
+    assert 'class="map"' not in response.text
 
 
 def test_former_member_city_page_says_so(visitor):

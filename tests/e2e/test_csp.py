@@ -1,5 +1,5 @@
 """Every kind of page loads under the site's real content security policy with nothing
-refused: the maps (Leaflet, its tiles and images, the markers fetched as JSON), the library's
+refused: the maps (the world drawn by the portal, and its marks), the library's
 script, the forms, the account pages and the admin with its widgets, for a visitor, a member
 and an administrator. The browser reports each refusal as a `securitypolicyviolation` event;
 a script installed before any of the page's own records them."""

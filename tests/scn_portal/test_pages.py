@@ -13,7 +13,7 @@ from tests.factories import (
     PracticeFactory,
     PractitionerFactory,
 )
-from tests.html import fetched_markers
+from tests.html import map_marks
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_home_shows_a_map_of_member_cities_and_paths_onwards(visitor):
 
     response = visitor.get(reverse("home"))
 
-    assert [point["name"] for point in fetched_markers(visitor, response, "home-map")] == ["Berlin"]
+    assert map_marks(response, "home-map") == [("Berlin", "/cities/berlin/")]
     for name in ["cities:list", "practices:list", "cities:join", "contact", "cities:organisations"]:
         assert f'href="{reverse(name)}"' in response.text
 

@@ -7,7 +7,11 @@ nosniff, a strict referrer policy, frame denial, an isolated browsing context, H
 years with subdomains, and session and CSRF cookies that are Secure, HttpOnly and SameSite.
 """
 
+import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from django.conf import settings
@@ -90,9 +94,8 @@ def test_content_security_policy_lists_exactly_what_the_pages_load(sample_respon
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        # Leaflet blanks the map tiles it drops with a data: image.
-        "img-src": ["'self'", "data:", settings.MAP_TILE_ORIGIN],
-        # The maps' markers, from /cities/map.json.
+        # The maps are the portal's own: no tile server unless MAP_TILE_URL names one.
+        "img-src": ["'self'"],
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
@@ -121,16 +124,32 @@ def test_no_template_has_code_or_styles_the_policy_would_refuse():
     assert found == []
 
 
-def test_content_security_policy_allows_the_map_tiles_and_nothing_else_remote(sample_response):
-    directives = csp_directives(sample_response)
-    assert settings.MAP_TILE_ORIGIN in directives["img-src"]
+def test_content_security_policy_allows_nothing_remote(sample_response):
+    # The maps are drawn by the portal: by default no page may ask another server anything.
     remote = [
         value
-        for values in directives.values()
+        for values in csp_directives(sample_response).values()
         for value in values
-        if value.startswith(("http:", "https:", "*"))
+        if value.startswith(("http:", "https:", "*", "data:"))
     ]
-    assert remote == [settings.MAP_TILE_ORIGIN]
+    assert remote == []
+
+
+def test_a_tile_server_a_deployment_names_is_the_one_remote_source_allowed():
+    code = (
+        "import json; from scn_portal import settings as s; "
+        "print(json.dumps(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))"
+    )
+    env = {
+        **os.environ,
+        "MAP_TILE_URL": "https://tiles.example.org/{z}/{x}/{y}.png",
+        "SECRET_KEY": "a-test-only-secret-key-long-enough-for-production-settings",
+        "DEBUG": "0",
+    }
+    found = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert json.loads(found.stdout) == ["'self'", "https://tiles.example.org", "data:"]
 
 
 def test_browser_hardening_headers_are_on_every_sample_page(sample_response):
