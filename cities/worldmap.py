@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 TOPOLOGY = Path(__file__).resolve().parent / "data" / "world-atlas" / "countries-110m.json"
 # The picture's width in its own units; its height follows from the latitudes shown.
@@ -185,17 +186,24 @@ class Mark:
     lat: float = 0.0  # where it is on the globe, for a tile map (static/js/map.js)
     lng: float = 0.0
 
-    @property
-    def count(self):
-        return len(self.names)
+    def __post_init__(self):
+        self.count = len(self.names)
+        self.group = self.count > 1
 
     @property
-    def first_names(self):
-        return self.names[:MAX_NAMES]
-
-    @property
-    def more(self):
-        return max(0, len(self.names) - MAX_NAMES)
+    def label(self):
+        """Its name for screen readers and as a tooltip: the city's, or how many cities it
+        stands for and the first of their names (text, not markup: escaped where drawn)."""
+        if self.count == 1:
+            return self.names[0]
+        label = ngettext(
+            "%(count)s member city: %(names)s",
+            "%(count)s member cities: %(names)s",
+            self.count,
+        ) % {"count": self.count, "names": ", ".join(self.names[:MAX_NAMES])}
+        if self.count > MAX_NAMES:
+            label += gettext(" and %(more)s more") % {"more": self.count - MAX_NAMES}
+        return label
 
 
 MAX_NAMES = 5
