@@ -62,9 +62,9 @@ class DirectoryFilterSet(django_filters.FilterSet):
         return any(self.data.get(name) for name in self.filters if name != "sort")
 
 
-def choice_filter(field_name, label, empty_label):
+def choice_filter(field_name, label, empty_label, **extra):
     return django_filters.ChoiceFilter(
-        field_name=field_name, label=label, empty_label=empty_label, choices=[]
+        field_name=field_name, label=label, empty_label=empty_label, choices=[], **extra
     )
 
 
@@ -78,7 +78,16 @@ class CityFilter(DirectoryFilterSet):
     DEFAULT_SORT = "name"
 
     region = choice_filter("region__slug", _("Region"), _("All regions"))
-    country = choice_filter("country", _("Country"), _("All countries"))
+    country = choice_filter(
+        "country",
+        _("Country"),
+        _("All countries"),
+        error_messages={
+            "invalid_choice": _(
+                "Choose one of the countries listed: those with member cities in the region chosen."
+            )
+        },
+    )
     focus = choice_filter("focus_areas__slug", _("Focus area"), _("All focus areas"))
     sort = django_filters.ChoiceFilter(
         method="keep", label=_("Sort by"), empty_label=None, choices=[]

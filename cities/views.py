@@ -125,10 +125,14 @@ def directory_choices():
         .distinct()
     )
     regions = sorted({(order, name, slug) for order, name, slug, _country in facets})
+    in_region = {}
+    for _order, _name, slug, country in facets:
+        in_region.setdefault(slug, set()).add(country)
     return {
         "region": [(slug, name) for _order, name, slug in regions],
         "country": country_choices(country for *_region, country in facets),
         "focus": list(focus_areas),
+        "countries_in_region": in_region,
     }
 
 
@@ -137,13 +141,24 @@ def city_filterset(request):
     choices = SimpleLazyObject(
         lambda: cached_data("city-directory-choices", directory_choices, get_language())
     )
+    region = request.GET.get("region", "")
+
+    def countries():
+        """The countries with member cities, only those of the region chosen (when it is
+        one): the list narrows with the region, on the server, without a script."""
+        in_region = choices["countries_in_region"].get(region)
+        if in_region is None:
+            return choices["country"]
+        return [(code, name) for code, name in choices["country"] if code in in_region]
+
     return CityFilter(
         request.GET,
         queryset=with_practice_count(City.objects.members().with_list_data()),
         # Read (once) when the form is drawn or checked, not when the page's content is kept.
         choices={
-            name: partial(lambda name: choices[name], name)
-            for name in ("region", "country", "focus")
+            "region": lambda: choices["region"],
+            "country": countries,
+            "focus": lambda: choices["focus"],
         },
     )
 

@@ -441,3 +441,23 @@ def test_city_page_queries_stay_constant_with_ten_times_the_data(
     make(10)
     with django_assert_max_num_queries(4):
         visitor.get(city.get_absolute_url())
+
+
+def test_the_countries_narrow_to_the_region_chosen_without_a_script(visitor):
+    CityFactory(name="Berlin", country="DE", latitude="52.52", longitude="13.40")
+    CityFactory(name="Nairobi", country="KE", region=region("africa"))
+
+    response = visitor.get(LIST, {"region": "europe"})
+
+    options = re.findall(r'<option value="([A-Z]{2})"', response.text)
+    assert options == ["DE"]
+
+
+def test_a_country_outside_the_region_is_explained_and_the_region_still_applies(visitor):
+    CityFactory(name="Berlin", country="DE", latitude="52.52", longitude="13.40")
+    CityFactory(name="Nairobi", country="KE", region=region("africa"))
+
+    response = visitor.get(LIST, {"region": "europe", "country": "KE"})
+
+    assert names(response) == ["Berlin"]  # not an empty list
+    assert "Choose one of the countries listed" in response.text
