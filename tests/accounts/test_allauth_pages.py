@@ -2,6 +2,8 @@
 for a signed-in member: the list of pages is read from allauth's URL configuration, so a
 page that a new allauth version adds is checked too."""
 
+import re
+
 import pytest
 from allauth import urls as allauth_urls
 from django.urls import URLPattern, URLResolver, reverse
@@ -53,6 +55,15 @@ def assert_site_layout(response):
     assert "<script" not in text  # allauth's inline scripts are left out (CSP)
     assert "style=" not in text
     assert 'href="/static/css/accounts.css"' in text
+    # One casing everywhere: allauth's Title Case reads as the portal's sentence case
+    # (locale/en/LC_MESSAGES/django.po).
+    assert not TITLE_CASE.findall(text)
+
+
+TITLE_CASE = re.compile(
+    r"Sign In|Sign Up|Signup|Sign Out|Remember Me|Password Reset|Change Password|Set Password"
+    r"|Email Address|Verify Your|Confirm Email|for user "
+)
 
 
 @pytest.mark.parametrize("name", allauth_url_names())

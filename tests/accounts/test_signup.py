@@ -34,7 +34,7 @@ def test_sign_up_sends_verification_email_and_link_signs_in(client):
     assert message.to == ["newcomer@example.org"]
     assert "Strong Cities Network" in message.subject
     page = client.get(response["Location"])
-    assert "Verify Your Email Address" in page.text
+    assert "Verify your email address" in page.text
     assert "site-header" in page.text  # the portal's own layout
 
     # Not verified yet: signing in is refused and sends the link again.
@@ -46,7 +46,7 @@ def test_sign_up_sends_verification_email_and_link_signs_in(client):
     link = verification_link(message)
     confirm_page = client.get(link)
     assert confirm_page.status_code == 200
-    assert "Confirm Email Address" in confirm_page.text
+    assert "Confirm your email address" in confirm_page.text
     confirmed = client.post(link)
     assert confirmed.status_code == 302
     assert "_auth_user_id" in client.session  # signed in on confirmation
@@ -91,7 +91,8 @@ def test_sign_in_with_wrong_password_says_so_in_the_site_layout(client, member):
     assert response.status_code == 200
     assert "site-header" in response.text
     assert "form-error-summary" in response.text
-    assert '<label for="id_remember">Remember Me</label>' in response.text  # no colon
+    # no colon after the label
+    assert '<label for="id_remember">Remember me on this device</label>' in response.text
     assert f'value="{member.email}"' in response.text
 
 
@@ -121,7 +122,7 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client, member):
 
     form_page = client.get(link, follow=True)
     assert form_page.status_code == 200
-    assert "Change Password" in form_page.text
+    assert "Change password" in form_page.text
     done = client.post(
         form_page.redirect_chain[-1][0] if form_page.redirect_chain else link,
         {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD},

@@ -96,7 +96,7 @@ def test_a_taken_address_gets_the_same_answer_as_a_new_one(settings, mail_server
     as_taken = answer(email)
 
     assert as_new[0] == (VERIFICATION_SENT, 302)
-    assert "Verify Your Email Address" in as_new[2]
+    assert "Verify your email address" in as_new[2]
     assert as_taken == as_new
     assert User.objects.filter(email=email).count() == 1
 
