@@ -29,7 +29,7 @@ PORT ?= 8000
 # What `make run` prints and links to (canonical links, feeds) is the address it serves.
 RUN_SITE_URL = $(or $(SITE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test lint format install migrate demo bench bench-search screenshots clean distclean
+.PHONY: run test lint format install migrate demo bench bench-search screenshots clean distclean vnu
 
 $(VENV)/pyvenv.cfg:
 	$(if $(PYTHON),,$(error $(NEEDS); none found on PATH))
@@ -93,3 +93,14 @@ clean:
 # Also the virtual environment: the next command builds it again with the Python it picks.
 distclean: clean
 	rm -rf $(VENV)
+
+# The Nu Html Checker for tests/scn_portal/test_html_valid.py (needs npm and Java; the test is
+# skipped without them, outside CI): vnu.jar from the npm package vnu-jar.
+VNU_VERSION = 26.9.27
+vnu: var/vnu/vnu.jar
+
+var/vnu/vnu.jar:
+	mkdir -p var/vnu
+	cd var/vnu && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null \
+		&& tar xzf vnu-jar-$(VNU_VERSION).tgz package/build/dist/vnu.jar \
+		&& mv package/build/dist/vnu.jar vnu.jar && rm -rf package vnu-jar-$(VNU_VERSION).tgz
