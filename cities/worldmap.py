@@ -166,7 +166,7 @@ def countries():
 # --- the cities on it ---------------------------------------------------------------------------
 
 # Marks closer than this (in the picture's units, at the world's scale) are drawn as one.
-CELL = 26
+CELL = 34
 RADIUS = 6  # a city's mark; a group's grows with it from GROUP_RADIUS
 GROUP_RADIUS = 9
 FONT_SIZE = 12

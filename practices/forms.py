@@ -155,8 +155,10 @@ class PracticeForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 4}),
             "target_audience": forms.Textarea(attrs={"rows": 3}),
             "resources_needed": forms.Textarea(attrs={"rows": 4}),
-            "other_cities": forms.SelectMultiple(attrs={"size": 8}),
-            "organisations": forms.SelectMultiple(attrs={"size": 8}),
+            # Lists of checkboxes, not multi-selects that need Ctrl-click; long ones scroll in
+            # their box and can be narrowed by typing (static/js/checklist.js).
+            "other_cities": forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
+            "organisations": forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
             "extremism_forms": forms.CheckboxSelectMultiple,
             "stage": forms.RadioSelect,
             "evidence_level": forms.RadioSelect,
@@ -168,12 +170,8 @@ class PracticeForm(forms.ModelForm):
                 "the northern districts”. Only the title is needed to save a draft."
             ),
             "city": _("The member city that runs the practice."),
-            "other_cities": _(
-                "Other member cities that took part. Hold Ctrl (⌘ on a Mac) to choose several."
-            ),
-            "organisations": _(
-                "Partner organisations that took part. Hold Ctrl (⌘ on a Mac) to choose several."
-            ),
+            "other_cities": _("Other member cities that took part: tick every one."),
+            "organisations": _("Partner organisations that took part: tick every one."),
             "summary": _(
                 "Two or three sentences a busy reader can skim: what was done, for whom, "
                 "and what came of it."

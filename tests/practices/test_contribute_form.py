@@ -1,5 +1,7 @@
 """Writing a case study: drafts, the sections of the form, keeping input, submitting."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
@@ -49,8 +51,9 @@ def test_form_is_in_sections_with_help_and_choices_from_the_database(author_clie
 
     text = response.text
     assert response.status_code == 200
-    for legend in ["The practice at a glance", "The problem and the response", "Do no harm"]:
+    for legend in ["1. The practice at a glance", "2. The problem and the response"]:
         assert f"<legend>{legend}</legend>" in text
+    assert "<legend>6. Do no harm</legend>" in text
     assert "Facts and sources beat adjectives" in text  # help on what a good answer holds
     assert f'<option value="{city.pk}">Aarhus</option>' in text
     assert "Mentor Foundation" in text
@@ -297,3 +300,21 @@ def test_a_choice_number_too_big_for_the_database_is_an_invalid_choice(author_cl
     assert response.status_code == 200
     assert f"“{value}” is not a valid value." in response.context["form"].errors[field][0]
     assert not Practice.objects.exists()
+
+
+def test_other_cities_and_organisations_are_lists_of_checkboxes_in_numbered_parts(
+    author_client,
+):
+    CityFactory(name="Turku")
+    PartnerOrganisationFactory(name="Peace Partners")
+
+    response = author_client.get(reverse("practices:create"))
+
+    text = response.text
+    assert "<select" not in text.split('id="id_other_cities"')[1][:200]
+    assert re.search(r'<input type="checkbox" name="other_cities" value="\d+"', text)
+    assert re.search(r'<input type="checkbox" name="organisations" value="\d+"', text)
+    assert "Hold Ctrl" not in text
+    # Six numbered parts, listed at the top with links to each.
+    assert re.findall(r"<legend>(\d)\. ", text) == ["1", "2", "3", "4", "5", "6"]
+    assert 'href="#part-6"' in text and 'id="part-6"' in text
