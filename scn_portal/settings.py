@@ -330,13 +330,15 @@ MAP_TILE_ORIGIN = env("MAP_TILE_ORIGIN", "")
 if MAP_TILE_URL and not MAP_TILE_ORIGIN and "://" in MAP_TILE_URL:
     _tiles = urlsplit(MAP_TILE_URL)
     MAP_TILE_ORIGIN = f"{_tiles.scheme}://{_tiles.netloc}"
-# Nothing is allowed unless listed below, so frames, media, workers, web fonts (the pages use
-# the system's) and a manifest (there is none) stay refused.
+# Nothing is allowed unless listed below, so frames, media, workers and a manifest (there is
+# none) stay refused.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
         "script-src": [SELF],
         "style-src": [SELF],
+        # The typeface, served by the portal (static/vendor/noto-sans).
+        "font-src": [SELF],
         # With a tile map only: its tile server, and data: because Leaflet points a tile it
         # drops at an empty data: GIF to stop its load.
         "img-src": [SELF, *([MAP_TILE_ORIGIN, "data:"] if MAP_TILE_URL else [])],

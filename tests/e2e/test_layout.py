@@ -101,3 +101,20 @@ def test_a_filter_needing_correction_keeps_the_panel_open_on_a_phone(browser, li
     context, page = open_page(browser, live_server, "/practices/?year_from=abc", PHONE)
     assert page.locator(".filters-panel form").is_visible()
     context.close()
+
+
+def test_the_typeface_comes_from_the_portal_and_is_used(browser, live_server, content):
+    context, page = open_page(browser, live_server, "/", DESKTOP)
+    fonts = []
+    page.on("response", lambda response: ".woff2" in response.url and fonts.append(response))
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    loaded = page.evaluate(
+        """async () => (await document.fonts.load('700 1rem "Noto Sans"')).length"""
+    )
+    assert loaded == 1
+    assert fonts and all(response.url.startswith(live_server.url) for response in fonts)
+    assert all(response.status == 200 for response in fonts)
+    family = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert family.startswith('"Noto Sans"')
+    context.close()

@@ -88,12 +88,13 @@ def test_content_security_policy_allows_only_our_own_code(sample_response):
 
 
 def test_content_security_policy_lists_exactly_what_the_pages_load(sample_response):
-    """Each kind of resource from where it comes, and nothing else: web fonts, frames, media,
+    """Each kind of resource from where it comes, and nothing else: frames, media,
     workers and a manifest fall back to default-src 'none' (the pages have none of them)."""
     assert csp_directives(sample_response) == {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        "font-src": ["'self'"],
         # The maps are the portal's own: no tile server unless MAP_TILE_URL names one.
         "img-src": ["'self'"],
         "connect-src": ["'self'"],
