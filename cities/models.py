@@ -71,7 +71,7 @@ class CityQuerySet(models.QuerySet):
 
 
 def map_markers(points):
-    """The markers the map script draws (static/js/map.js): the cities with coordinates.
+    """The cities with coordinates as markers: name, address and position (/cities/map.json).
 
     One reverse() for all of them: a thousand calls cost more than the rest of the page."""
     placeholder = "city-slug-placeholder"

@@ -222,9 +222,8 @@ def city_list(request):
 @public_page
 def city_map(request):
     """The map's markers, as JSON, for the member cities the directory's filters select
-    (all of them without filters: the home page's map): what static/js/map.js draws on a
-    tile map when a deployment sets MAP_TILE_URL, and open data. Kept in the cache until
-    content changes."""
+    (all of them without filters), for reuse elsewhere; the pages draw their own map
+    (cities.worldmap). Kept in the cache until content changes."""
 
     def markers():
         cities = city_filterset(request).qs.order_by()

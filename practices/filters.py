@@ -207,7 +207,7 @@ class Library:
     @cached_property
     def _matching(self):
         """For a text query, the ranks of the practice matching it, from one query of ids
-        (nothing is weighed here: see `_ranked_head`)."""
+        (nothing is weighed here: `page` weighs what it shows)."""
         ranks = self.index.ranks
         return BitMap(
             ranks[pk]

@@ -326,7 +326,8 @@ def _basic_page(queryset, parsed, offset, limit):
     # One more than are weighed, so that the count can say "more than RANKED_MATCHES".
     newest = _newest(_basic(queryset, parsed), RANKED_MATCHES + 1)
     ranked = (
-        _basic(queryset.filter(pk__in=newest), parsed)
+        queryset.filter(pk__in=newest)
+        .annotate(rank=_in_title(parsed))
         .select_related("city", "city__region")
         .annotate(
             theme_list=Subquery(themes, output_field=JSONField()),

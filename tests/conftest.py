@@ -1,11 +1,14 @@
 """Fixtures for the actors of the portal: visitor, member, author, other member, moderator,
 admin; plus settings every test shares (locmem email, private media in a temporary folder)."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.utils import timezone
 
-from tests.factories import UserFactory
+from tests.factories import PracticeFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -127,3 +130,18 @@ def moderator_client(client, moderator):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def five_mentoring_practices():
+    """Five practice matching "mentoring", oldest first; the oldest and the fourth have it in
+    their title (the most relevant), the others only in their text."""
+    now = timezone.now()
+    titles = ["Mentoring old", "Sport one", "Sport two", "Mentoring new", "Sport three"]
+    for age, title in enumerate(titles):
+        PracticeFactory(
+            title=title,
+            approach="Mentoring for young people.",
+            published_at=now - timedelta(days=len(titles) - age),
+        )
+    return titles

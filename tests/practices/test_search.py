@@ -1,11 +1,8 @@
 """The search engine (practices/search.py) on both databases: what a query finds, in which
 order, and how the library combines it with its facets."""
 
-from datetime import timedelta
-
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from practices.filters import Library
 from practices.models import Practice, Status
@@ -161,21 +158,6 @@ def test_a_misspelt_word_is_corrected_on_either_database():
 
     assert correct("radicalsation") == "radicalisation"
     assert correct("radicalisation") is None
-
-
-@pytest.fixture
-def five_mentoring_practices():
-    """Five practice matching "mentoring", oldest first; the oldest and the fourth have it in
-    their title (the most relevant), the others only in their text."""
-    now = timezone.now()
-    titles = ["Mentoring old", "Sport one", "Sport two", "Mentoring new", "Sport three"]
-    for age, title in enumerate(titles):
-        PracticeFactory(
-            title=title,
-            approach="Mentoring for young people.",
-            published_at=now - timedelta(days=len(titles) - age),
-        )
-    return titles
 
 
 def library_order(query, start=0, size=20):
