@@ -17,6 +17,7 @@ from cities.models import (
     Region,
 )
 from scn_portal.admin import InboxAdmin
+from scn_portal.forms import Checklist
 
 AUDIT_FIELDS = ["created_at", "updated_at"]
 # A website typed without a scheme ("strongcities.org") is taken as https://, as Django 6.0
@@ -38,11 +39,10 @@ class RegionAdmin(admin.ModelAdmin):
         return obj.city_count
 
 
-class PractitionerInline(admin.TabularInline):
+class PractitionerInline(admin.StackedInline):
     model = Practitioner
     fields = ["full_name", "slug", "role_title", "sector", "organisation", "is_public"]
     prepopulated_fields = {"slug": ["full_name"]}
-    autocomplete_fields = ["organisation"]
     show_change_link = True
     extra = 0
 
@@ -54,7 +54,6 @@ class CityAdmin(admin.ModelAdmin):
     list_select_related = ["region"]
     search_fields = ["name", "country"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["region"]
     readonly_fields = AUDIT_FIELDS
     inlines = [PractitionerInline]
     formfield_overrides = HTTPS_URLS
@@ -73,9 +72,8 @@ class PartnerOrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "regions"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["regions", "cities"]
     readonly_fields = AUDIT_FIELDS
-    formfield_overrides = HTTPS_URLS
+    formfield_overrides = {**HTTPS_URLS, models.ManyToManyField: {"widget": Checklist}}
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "website", "description"]}),
         (_("Where it works"), {"fields": ["countries", "regions", "cities"]}),
@@ -106,7 +104,7 @@ class PractitionerAdmin(admin.ModelAdmin):
     list_select_related = ["city", "organisation"]
     search_fields = ["full_name", "role_title", "city__name", "organisation__name"]
     prepopulated_fields = {"slug": ["full_name"]}
-    autocomplete_fields = ["city", "organisation", "user"]
+    raw_id_fields = ["user"]
     actions = ["confirm_claims", "decline_claims"]
     fieldsets = [
         (None, {"fields": ["full_name", "slug", "role_title", "sector", "city", "organisation"]}),
@@ -169,8 +167,7 @@ class PractitionerMessageAdmin(InboxAdmin):
     list_filter = InboxAdmin.inbox_filters
     list_select_related = ["assignee", "sender", "practitioner"]
     search_fields = ["subject", "body", "practitioner__full_name", "sender__email"]
-    autocomplete_fields = ["practitioner"]
-    raw_id_fields = ["sender"]
+    raw_id_fields = ["sender", "practitioner"]
 
 
 @admin.register(MembershipApplication)

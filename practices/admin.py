@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -33,6 +34,7 @@ from practices.models import (
     TaggedPractice,
     sections_in,
 )
+from scn_portal.forms import Checklist
 
 AUDIT_FIELDS = ["created_at", "updated_at", "submitted_at", "published_at"]
 
@@ -52,7 +54,7 @@ class ExtremismFormAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(admin.StackedInline):
     """Staff rename or remove an author's PDF; uploads go through the contribution form,
     which checks type and size."""
 
@@ -223,14 +225,11 @@ class PracticeAdmin(admin.ModelAdmin):
         "submitted_by__last_name",
     ]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = [
-        "city",
-        "other_cities",
-        "organisations",
-        "extremism_forms",
-        "contact_practitioner",
-        "adapted_from",
-    ]
+    # Native controls, which screen readers and keyboards handle (Select2's do not): a
+    # select for the city, checklists for the lists, and the row's number, with a search
+    # window, for the thousands of practitioners and practices.
+    raw_id_fields = ["contact_practitioner", "adapted_from"]
+    formfield_overrides = {models.ManyToManyField: {"widget": Checklist}}
     readonly_fields = ["status", "review_link", "author", "update_of", *AUDIT_FIELDS]
     inlines = [AttachmentInline, StatusChangeInline]
     actions = ["publish_selected"]

@@ -20,6 +20,7 @@ from cities.models import City, PartnerOrganisation, Practitioner
 from practices.models import Attachment, ExtremismForm, Part, Practice, Status, sections_in
 from practices.uploads import validate_pdf
 from scn_portal import abuse
+from scn_portal.forms import Checklist
 
 # The scope of the display tokens of the case-study form (see PracticeForm.form_token).
 DISPLAY_SCOPE = "contribute"
@@ -157,8 +158,8 @@ class PracticeForm(forms.ModelForm):
             "resources_needed": forms.Textarea(attrs={"rows": 4}),
             # Lists of checkboxes, not multi-selects that need Ctrl-click; long ones scroll in
             # their box and can be narrowed by typing (static/js/checklist.js).
-            "other_cities": forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
-            "organisations": forms.CheckboxSelectMultiple(attrs={"class": "checklist"}),
+            "other_cities": Checklist,
+            "organisations": Checklist,
             "extremism_forms": forms.CheckboxSelectMultiple,
             "stage": forms.RadioSelect,
             "evidence_level": forms.RadioSelect,

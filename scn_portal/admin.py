@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from taggit import admin as taggit_admin  # noqa: F401 - registers Tag before we replace it
 from taggit.models import Tag
 
+from scn_portal.admin_widgets import PasswordSummary
 from scn_portal.models import ContactMessage, FaqEntry, InboxStatus, User
 
 admin.site.site_header = _("Strong Cities Network administration")
@@ -28,6 +29,10 @@ class UserChangeForm(DjangoUserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget = PasswordSummary()
 
 
 @admin.register(User)

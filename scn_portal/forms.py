@@ -27,6 +27,21 @@ class ContactForm(TrappedForm, forms.ModelForm):
         self.fields["topic"].initial = self.initial.get("topic") or ContactMessage.Topic.GENERAL
 
 
+class Checklist(forms.CheckboxSelectMultiple):
+    """A list of checkboxes that scrolls in its box, for choices too many for a glance (other
+    cities, partner organisations). static/js/checklist.js adds a box that narrows it as one
+    types; without JavaScript the whole list is there. Used by the case-study form and the
+    admin, which includes the script from the widget's media."""
+
+    template_name = "includes/checklist.html"
+
+    class Media:
+        js = ["js/checklist.js"]
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"class": "checklist", **(attrs or {})}, choices)
+
+
 class FormRenderer(TemplatesSetting):
     """Django's templates for widgets, found through the project's TEMPLATES (so they can be
     overridden in templates/), and one template for a field with its label, help and errors:

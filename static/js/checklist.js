@@ -1,8 +1,8 @@
 /*
- * Long lists of checkboxes in the case-study form (other cities, partner organisations;
- * div.checklist, drawn by Django's CheckboxSelectMultiple) get a box that narrows them as
- * you type. Without JavaScript the list is complete and scrolls in its box; ticked boxes
- * are never hidden.
+ * Long lists of checkboxes (other cities, partner organisations; div.checklist, drawn by
+ * the Checklist widget in scn_portal/forms.py, in the case-study form and the admin) get a
+ * box that narrows them as you type. Without JavaScript the list is complete and scrolls in
+ * its box; ticked boxes are never hidden.
  */
 (function () {
   "use strict";
@@ -10,9 +10,9 @@
 
   function enhance(list, index) {
     var options = Array.prototype.slice.call(list.querySelectorAll(":scope > div"));
-    var form = list.closest("form");
-    // The label comes translated from the page (data-filter-label on the form).
-    var text = form && form.getAttribute("data-filter-label");
+    // The label comes translated from the page (data-filter-label around the list).
+    var holder = list.closest("[data-filter-label]");
+    var text = holder && holder.getAttribute("data-filter-label");
     if (options.length < MIN_OPTIONS || !text) {
       return;
     }
@@ -39,5 +39,14 @@
     list.parentNode.insertBefore(input, list);
   }
 
-  document.querySelectorAll("div.checklist").forEach(enhance);
+  function enhanceAll() {
+    document.querySelectorAll("div.checklist").forEach(enhance);
+  }
+
+  // The admin includes the script in the page's head; the case-study form defers it.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhanceAll);
+  } else {
+    enhanceAll();
+  }
 })();

@@ -177,6 +177,23 @@ CASES = [
     # The moderator, on the pages they see outside the admin.
     Case("moderator-preview", lambda s: f"/contribute/{s.submitted.pk}/preview/", "moderator"),
     Case("moderator-unpublished-practice", lambda s: s.submitted.get_absolute_url(), "moderator"),
+    # The moderator in the admin: the index, the queue, a review and the forms they edit.
+    Case("admin-index", lambda s: "/admin/", "moderator"),
+    Case("admin-queue", lambda s: "/admin/practices/practice/queue/", "moderator"),
+    Case(
+        "admin-review", lambda s: f"/admin/practices/practice/{s.submitted.pk}/review/", "moderator"
+    ),
+    Case(
+        "admin-practice",
+        lambda s: f"/admin/practices/practice/{s.practice.pk}/change/",
+        "moderator",
+    ),
+    Case("admin-city", lambda s: f"/admin/cities/city/{s.city.pk}/change/", "moderator"),
+    Case(
+        "admin-practitioner",
+        lambda s: f"/admin/cities/practitioner/{s.private_practitioner.pk}/change/",
+        "moderator",
+    ),
 ]
 
 

@@ -413,3 +413,45 @@ def test_keyboard_only_visitor_uses_navigation_filters_and_the_contact_form(page
     page.keyboard.press("Enter")
     expect(heading(page)).to_have_text(re.compile("Thank you", re.IGNORECASE))
     assert ContactMessage.objects.get().message == "Written without a mouse."
+
+
+CITY_NAMES = ["Aarhus", "Beirut", "Dakar", "Lyon", "Mombasa", "Oslo", "Rabat", "Tunis", "Zagreb"]
+
+
+def narrow_and_tick(group, typed, city):
+    """In the checklist in `group`, type `typed`: only the matching boxes stay, and the one
+    ticked stays in sight when the words change."""
+    group.get_by_role("searchbox", name="Type to narrow the list").fill(typed)
+    expect(group.get_by_role("checkbox", name=city)).to_be_visible()
+    expect(group.get_by_role("checkbox", name="Oslo")).to_be_hidden()
+    group.get_by_role("checkbox", name=city).check()
+    group.get_by_role("searchbox", name="Type to narrow the list").fill("osl")
+    expect(group.get_by_role("checkbox", name=city)).to_be_visible()
+    expect(group.get_by_role("checkbox", name="Aarhus")).to_be_hidden()
+
+
+def test_long_lists_of_cities_narrow_as_one_types_in_the_form_and_in_the_admin(page):
+    from tests.conftest import moderators_group
+
+    cities = [CityFactory(name=name) for name in CITY_NAMES]
+    moderator = UserFactory(email="mo@example.org", is_staff=True)
+    moderator.groups.add(moderators_group())
+    practice = PracticeFactory(title="Sport leagues", city=cities[0])
+    member = UserFactory(email="ada@example.org")
+    draft = PracticeFactory(title="Mentors", submitted_by=member, status=Status.DRAFT)
+
+    sign_in(page, member.email, DEFAULT_PASSWORD)
+    page.goto(page.base_url + f"/contribute/{draft.pk}/edit/")
+    narrow_and_tick(page.get_by_role("group", name="Other cities involved"), "mba", "Mombasa")
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("Your draft has been saved.")).to_be_visible()
+    assert [c.name for c in Practice.objects.get(pk=draft.pk).other_cities.all()] == ["Mombasa"]
+
+    page.context.clear_cookies()
+    sign_in(page, moderator.email, DEFAULT_PASSWORD)
+    page.goto(page.base_url + f"/admin/practices/practice/{practice.pk}/change/")
+    narrow_and_tick(page.locator(".field-other_cities"), "tun", "Tunis")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.get_by_text("was changed successfully")).to_be_visible()
+    assert [c.name for c in Practice.objects.get(pk=practice.pk).other_cities.all()] == ["Tunis"]
+    assert page.console_errors == []

@@ -16,6 +16,9 @@ import pytest
 from django.urls import reverse
 
 from practices.models import Status
+from tests.admin.test_pages import MODELS as ADMIN_MODELS
+from tests.admin.test_pages import PAGES as ADMIN_PAGES
+from tests.admin.test_pages import admin_url
 from tests.factories import PracticeFactory
 from tests.scn_portal.pages import grow, visitor_pages
 
@@ -114,3 +117,19 @@ def test_the_checker_finds_what_is_invalid(tmp_path):
     )
     [error] = vnu_errors([page])
     assert "fraction of a second" in error
+
+
+def test_every_admin_page_a_moderator_uses_is_valid_html(admin_client, tmp_path):
+    checker_or_skip()
+    pages = {"index": reverse("admin:index")}
+    for label, view in ADMIN_PAGES:
+        obj = ADMIN_MODELS[label]()
+        pages[f"{label}-{view}"] = admin_url(label, view, *([obj.pk] if view == "change" else []))
+    submitted = PracticeFactory(status=Status.SUBMITTED)
+    pages["review"] = reverse("admin:practices_practice_review", args=[submitted.pk])
+    pages["queue"] = reverse("admin:practices_practice_changelist") + "?status__exact=submitted"
+    saved = save_pages(admin_client, pages, tmp_path, "admin")
+
+    errors = vnu_errors(saved)
+
+    assert errors == [], "the Nu Html Checker found:\n" + "\n".join(errors)
