@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from taggit.models import Tag
 
 from cities.filters import CityFilter, OrganisationFilter, PractitionerFilter, country_choices
+from cities.maps import member_map
 from cities.models import (
     City,
     PartnerOrganisation,
@@ -165,7 +166,10 @@ def city_filterset(request):
 
 def directory_figures(filterset):
     """How many cities the filters select, and their map as the page draws it
-    (cities.worldmap), from one query."""
+    (cities.worldmap), from one query; without filters, the map of every member city kept
+    per content version (cities.maps)."""
+    if not filterset.active and filterset.is_valid():
+        return {key: member_map()[key] for key in ("count", "map")}
     points = list(filterset.qs.order_by().map_points())
     return {"count": len(points), "map": layout(points)}
 

@@ -15,8 +15,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
-from cities.models import City
-from cities.worldmap import layout
+from cities.maps import member_map
 from practices import facets
 from practices.models import Practice
 from scn_portal.models import FaqEntry
@@ -77,14 +76,14 @@ def readyz(request):
 
 
 def home_figures():
-    # One query gives the member cities for the map and both city figures.
-    points = list(City.objects.members().order_by().map_points())
+    # The member cities' map and figures, laid out once per content version.
+    cities = member_map()
     return {
-        "member_city_count": len(points),
-        "region_count": len({region for *_point, region in points}),
+        "member_city_count": cities["count"],
+        "region_count": cities["region_count"],
         # From the facet index, without counting the published rows again.
         "practice_count": len(facets.current().everything),
-        "map": layout(points),
+        "map": cities["map"],
     }
 
 

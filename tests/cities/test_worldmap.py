@@ -62,3 +62,15 @@ def test_numbers_in_the_drawing_are_never_written_the_french_way():
     coordinates = re.findall(r'(?:cx|cy|r|font-size|data-lat|data-lng)="([^"]*)"', html)
     assert coordinates
     assert all("," not in value for value in coordinates)
+
+
+def test_a_map_kept_in_the_cache_names_its_groups_when_drawn():
+    from django.core.cache.backends.locmem import LocMemCache
+
+    kept = LocMemCache("map-test", {})  # which pickles what it keeps, as Redis does
+    kept.set("map", layout([point("Bonn", 50.73, 7.1), point("Köln", 50.94, 6.96)]))
+    with translation.override("en"):
+        html = render_to_string(
+            "cities/includes/map.html", {"map": kept.get("map"), "map_id": "m", "map_label": "Map"}
+        )
+    assert "<title>2 member cities: Bonn, Köln</title>" in html
