@@ -4,8 +4,8 @@ The home page and the directory without filters draw all member cities: a thousa
 read and laid out (cities.worldmap) on every request cost more than the rest of either
 page. Like the facet index (practices.facets.current), the layout is made when public
 content has changed, by the first request that needs it, and each worker keeps it in memory
-until the next change. It is data, not markup: the template draws it, and group names are
-worded when drawn, in the page's language."""
+until the next change. It is data, not markup: the template draws it. It is kept per
+language and address prefix, in which its group names and links are written."""
 
 from django.urls import get_script_prefix
 from django.utils.translation import get_language

@@ -197,7 +197,8 @@ def directory(request, template, make_filterset, per_page, name, figures=None):
             counts["count"] = filterset.qs.order_by().count()
         return counts
 
-    found = cache(lambda: cached_data(name, counted, sorted(request.GET.lists())))
+    # Per language: the map's group names (cities.worldmap) and addresses are worded in it.
+    found = cache(lambda: cached_data(name, counted, get_language(), sorted(request.GET.lists())))
 
     context = {
         "filterset": filterset,

@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.functional import lazy
 from django.utils.translation import gettext, ngettext
 
 TOPOLOGY = Path(__file__).resolve().parent / "data" / "world-atlas" / "countries-110m.json"
@@ -196,7 +195,8 @@ class Mark(dict):
             count=count,
             group=count > 1,
             # Its name for screen readers and as a tooltip (text, escaped where drawn): the
-            # city's, or how many cities it stands for, in the language of the page drawn.
+            # city's, or how many cities it stands for, in the language active now (a map
+            # kept in a cache is kept per language).
             label=names[0] if count == 1 else group_label(names),
         )
 
@@ -207,7 +207,7 @@ class Mark(dict):
             raise AttributeError(name) from None
 
 
-def _group_label(names):
+def group_label(names):
     label = ngettext(
         "%(count)s member city: %(names)s",
         "%(count)s member cities: %(names)s",
@@ -217,9 +217,6 @@ def _group_label(names):
         label += gettext(" and %(more)s more") % {"more": len(names) - MAX_NAMES}
     return label
 
-
-# Worded when drawn, not when laid out: a map kept in the data cache serves every language.
-group_label = lazy(_group_label, str)
 
 MAX_NAMES = 5
 

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from cities.maps import member_map
@@ -90,9 +91,11 @@ def home_figures():
 @public_page
 def home(request):
     # Both are read only when the page's content is drawn (it is kept in the template); the
-    # figures are data kept in the cache, shared by every language's page.
+    # figures are data kept in the cache, per language (the map's names are worded in it).
     context = {
-        "figures": SimpleLazyObject(lambda: cached_data("home-figures", home_figures)),
+        "figures": SimpleLazyObject(
+            lambda: cached_data("home-figures", home_figures, get_language())
+        ),
         "latest": SimpleLazyObject(
             lambda: list(
                 Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6]

@@ -64,7 +64,7 @@ def test_numbers_in_the_drawing_are_never_written_the_french_way():
     assert all("," not in value for value in coordinates)
 
 
-def test_a_map_kept_in_the_cache_names_its_groups_when_drawn():
+def test_a_map_kept_in_the_cache_draws_as_it_was_laid_out():
     from django.core.cache.backends.locmem import LocMemCache
 
     kept = LocMemCache("map-test", {})  # which pickles what it keeps, as Redis does
