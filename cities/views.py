@@ -11,7 +11,7 @@ from functools import cache, lru_cache, partial
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, IntegerField, Value
+from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Value
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -117,13 +117,18 @@ def directory_choices():
     the visitor's language."""
     members = City.objects.members()
     facets = set(
-        members.order_by().values_list("region__order", "region__name", "region__slug", "country")
-    )
-    focus_areas = (
-        TaggedCity.objects.filter(content_object__in=members)
-        .order_by("tag__name")
-        .values_list("tag__slug", "tag__name")
+        members.order_by()
+        .values_list("region__order", "region__name", "region__slug", "country")
         .distinct()
+    )
+    # The few focus areas, each asking whether a member city has it (a probe of the tag's
+    # index), rather than joining every city's tags and grouping them.
+    focus_areas = (
+        Tag.objects.filter(
+            Exists(TaggedCity.objects.filter(tag=OuterRef("pk"), content_object__in=members))
+        )
+        .order_by("name")
+        .values_list("slug", "name")
     )
     regions = sorted({(order, name, slug) for order, name, slug, _country in facets})
     in_region = {}
