@@ -357,13 +357,12 @@ def _fts_page(queryset, text, offset, limit):
     from practices.models import Practice
 
     # The newest matches, one more than are weighed (so that the count can say "more than
-    # RANKED_MATCHES"), found through the full-text index without reading a document; only
-    # they are then weighed.
-    newest = _newest(_matches(queryset, text), RANKED_MATCHES + 1)
+    # RANKED_MATCHES"), weighed in the scan that finds them: each document is read once.
     matches = (
-        queryset.filter(pk__in=newest)
+        _matches(queryset, text)
         .annotate(rank=relevance_of(text))
-        .values("pk", "published_at", "rank")
+        .order_by("-published_at", "-pk")
+        .values("pk", "published_at", "rank")[: RANKED_MATCHES + 1]
     )
     matches_sql, matches_params = matches.query.sql_with_params()
     options = (
