@@ -22,6 +22,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
+from scn_portal.rows import Row
+
 TOPOLOGY = Path(__file__).resolve().parent / "data" / "world-atlas" / "countries-110m.json"
 # The picture's width in its own units; its height follows from the latitudes shown.
 WIDTH = 1000
@@ -174,12 +176,11 @@ FONT_SIZE = 12
 ZOOMED_MARK = 1.5
 
 
-class Mark(dict):
-    """One link on the map: a city, or a group of cities too close to tell apart.
+class Mark(Row):
+    """One link on the map: a city, or a group of cities too close to tell apart (a Row: the
+    template reads a hundred and more marks)."""
 
-    A dict whose keys also read as attributes: the template reads a hundred and more marks'
-    keys, and Django's templates try a key before an attribute, so a dict draws in half the
-    time a plain object takes."""
+    __slots__ = ()
 
     def __init__(self, x, y, r, url, names, lat=0.0, lng=0.0):
         count = len(names)
@@ -199,12 +200,6 @@ class Mark(dict):
             # kept in a cache is kept per language).
             label=names[0] if count == 1 else group_label(names),
         )
-
-    def __getattr__(self, name):
-        try:
-            return self[name]
-        except KeyError:
-            raise AttributeError(name) from None
 
 
 def group_label(names):

@@ -22,6 +22,7 @@ from practices import facets, search
 from practices.models import FIRST_YEAR, LAST_YEAR, Practice
 from practices.search import among, by_relevance, matching_ids
 from scn_portal.page_cache import cached_data
+from scn_portal.rows import Row
 
 MAX_VALUES = 20  # per facet; more is not a person ticking boxes
 # A facet shows at most this many values (the most frequent, plus every ticked one); the
@@ -155,18 +156,21 @@ def _names(param, index):
     return index.names[param]
 
 
-@dataclass
-class Option:
-    value: str
-    label: str
-    count: int
-    selected: bool
+class Option(Row):
+    """A facet's value as its checkbox shows it (a Row: a page draws a hundred)."""
 
-    @property
-    def results_word(self):
-        """ "result" or "results", as the count asks in the reader's language (screen
-        readers say "(1 result)", "(12 results)")."""
-        return ngettext("result", "results", self.count)
+    __slots__ = ()
+
+    def __init__(self, value, label, count, selected):
+        super().__init__(
+            value=value,
+            label=label,
+            count=count,
+            selected=selected,
+            # "result" or "results", as the count asks in the reader's language (screen
+            # readers say "(1 result)", "(12 results)").
+            results_word=ngettext("result", "results", count),
+        )
 
 
 @dataclass
