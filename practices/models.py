@@ -335,6 +335,12 @@ class Practice(models.Model):
 
     objects = PracticeQuerySet.as_manager()
 
+    # A search result's title and snippet with the searched words marked (practices.search);
+    # None on every other card. Declared so that a card always finds them: Django's templates
+    # look for a missing attribute the slow way (a dir() of the whole model), twice a card.
+    title_marked = None
+    snippet = None
+
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
