@@ -31,7 +31,7 @@ class Checklist(forms.CheckboxSelectMultiple):
     """A list of checkboxes that scrolls in its box, for choices too many for a glance (other
     cities, partner organisations). static/js/checklist.js adds a box that narrows it as one
     types; without JavaScript the whole list is there. Used by the case-study form and the
-    admin, which includes the script from the widget's media."""
+    admin, which both include the script from the widget's media (`{{ form.media }}`)."""
 
     template_name = "includes/checklist.html"
 

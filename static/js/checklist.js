@@ -43,7 +43,7 @@
     document.querySelectorAll("div.checklist").forEach(enhance);
   }
 
-  // The admin includes the script in the page's head; the case-study form defers it.
+  // The admin includes the script in the page's head, before the lists it enhances.
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", enhanceAll);
   } else {
