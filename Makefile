@@ -29,7 +29,7 @@ PORT ?= 8000
 # What `make run` prints and links to (canonical links, feeds) is the address it serves.
 RUN_SITE_URL = $(or $(SITE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test lint format install migrate demo bench bench-search screenshots clean distclean vnu
+.PHONY: run test lint format install migrate demo bench bench-search screenshots clean distclean vnu messages
 
 $(VENV)/pyvenv.cfg:
 	$(if $(PYTHON),,$(error $(NEEDS); none found on PATH))
@@ -59,6 +59,15 @@ run: demo
 test: install
 	SCN_TESTING=1 $(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# After changing wording (needs GNU gettext, a translator's tool; running the portal does
+# not): gathers the messages into locale/{fr,ar,es}, then compiles every catalogue. The
+# compiled .mo files are committed; tests/scn_portal/test_locale.py keeps them equal to the
+# .po files and fails while any message is untranslated or fuzzy.
+MESSAGES_IGNORE := --ignore='.venv/*' --ignore='var/*' --ignore='tests/*' --ignore='bench/*' --ignore='docs/*'
+messages: install
+	DEBUG=1 $(BIN)/python manage.py makemessages -l fr -l ar -l es --no-obsolete --add-location=file $(MESSAGES_IGNORE)
+	DEBUG=1 $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE)
 
 lint: install
 	$(BIN)/ruff check .
