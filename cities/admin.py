@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from cities.models import (
     City,
@@ -26,7 +27,10 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
+    """A text per language (translation.py): English required, the others shown in the
+    English one's place until given."""
+
     list_display = ["name", "order", "city_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cities.contact_forms import MembershipApplicationForm, PractitionerMessageForm
@@ -67,12 +68,16 @@ def _sender_name(user):
 def _deliver(request, message):
     practitioner = message.practitioner
     sender = message.sender
+    # Written in the practitioner's language when they have an account, else the site's.
+    language = practitioner.user.language if practitioner.user_id else settings.LANGUAGE_CODE
+    with override(language):
+        profile_url = absolute_url(reverse("cities:profile"))
     context = {
         "message": message,
         "sender_name": _sender_name(sender),
         "sender_email": sender.email,
         "practitioner_name": practitioner.full_name,
-        "profile_url": absolute_url(reverse("cities:profile")),
+        "profile_url": profile_url,
         "staff_email": ", ".join(settings.MODERATORS_EMAIL),
     }
     delivered = send(
@@ -80,6 +85,7 @@ def _deliver(request, message):
         context,
         practitioner.email,
         reply_to=[formataddr((_sender_name(sender), sender.email))],
+        language=language,
     )
     if delivered:
         PractitionerMessage.objects.filter(pk=message.pk).update(notified=True)

@@ -31,6 +31,7 @@ from cities.models import (
 from cities.worldmap import layout
 from practices import facets
 from practices.models import Practice, with_practice_count
+from scn_portal.languages import localized
 from scn_portal.page_cache import cached_data, public_page
 
 CITIES_PER_PAGE = 24
@@ -76,12 +77,16 @@ def rows_of(queryset, kind, label="name", info=None, more=None, num=None):
     """`queryset` as rows of one shape (kind, slug, label, two more texts, a number), so
     several short lists of a page come from ONE query: see `union_of`."""
     empty = Value("", output_field=CharField())
+    if hasattr(queryset, "rewrite"):
+        # A model with texts per language (modeltranslation): its column order kept as
+        # written, as a UNION needs; `label` says which language to read.
+        queryset = queryset.rewrite(False)
     return (
         queryset.order_by()
         .annotate(
             row_kind=Value(kind, output_field=CharField()),
             row_key=F("slug"),
-            row_label=F(label),
+            row_label=F(label) if isinstance(label, str) else label,
             row_info=info if info is not None else empty,
             row_more=more if more is not None else empty,
             row_num=num if num is not None else Value(0, output_field=IntegerField()),
@@ -118,7 +123,8 @@ def directory_choices():
     members = City.objects.members()
     facets = set(
         members.order_by()
-        .values_list("region__order", "region__name", "region__slug", "country")
+        .annotate(region_name=localized("region__name"))
+        .values_list("region__order", "region_name", "region__slug", "country")
         .distinct()
     )
     # The few focus areas, each asking whether a member city has it (a probe of the tag's
@@ -358,9 +364,14 @@ def organisation_detail(request, slug):
     @lru_cache(maxsize=1)
     def lists():
         return union_of(
-            rows_of(organisation.regions.all(), "region", num=F("order")),
+            rows_of(organisation.regions.all(), "region", label=localized("name"), num=F("order")),
             rows_of(organisation.focus_areas.all(), "focus"),
-            rows_of(organisation.cities.all(), "city", info=F("country"), more=F("region__name")),
+            rows_of(
+                organisation.cities.all(),
+                "city",
+                info=F("country"),
+                more=localized("region__name"),
+            ),
         )
 
     def cities():

@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
-from demo import accounts, library, people, places, sample, site
+from demo import accounts, library, other_languages, people, places, sample, site
 from demo.pdf import text_pdf
 from practices import workflow
 from practices.models import Attachment, ExtremismForm, Practice, StatusChange
 from scn_portal.models import ContactMessage, FaqEntry
+from scn_portal.slugs import unique_slug
 
 # The moderator's reason when a practice was sent back once before being published.
 REVISION_REASON = sample(
@@ -156,6 +157,20 @@ def _contributors(practitioners, created):
     return users
 
 
+def _faq_in_other_languages(entry, texts):
+    """The entry's question and answer in the other languages, where none is given yet."""
+    missing = {
+        code: (question, answer)
+        for code, (question, answer) in texts.items()
+        if not getattr(entry, f"question_{code}")
+    }
+    for code, (question, answer) in missing.items():
+        setattr(entry, f"question_{code}", question)
+        setattr(entry, f"answer_{code}", sample(answer, code))
+    if missing:
+        entry.save()
+
+
 def _practices(cities, organisations, practitioners, contributors, member, moderator, created):
     forms = {form.slug: form for form in ExtremismForm.objects.all()}
     partners_of = {}
@@ -212,10 +227,42 @@ def _practices(cities, organisations, practitioners, contributors, member, moder
             reason,
             now - timedelta(days=9 * (index * 23 % len(library.PRACTICES))),
         )
+    for entry in other_languages.PRACTICES:
+        _practice_in_another_language(entry, cities, forms, contacts, member, moderator, created)
     for slug, source in library.ADAPTED_FROM:
         by_slug[slug].adapted_from.add(by_slug[source])
     _proposed_update(by_slug[library.UPDATE_OF], member, created)
     _attachments(by_slug, created)
+
+
+def _practice_in_another_language(entry, cities, forms, contacts, author, moderator, created):
+    """A published case study written in French, Arabic or Spanish (demo/other_languages.py)."""
+    language, title, city_slug, evidence, stage, start, end, themes, form_slugs = entry[:9]
+    summary, sections = entry[9:]
+    practice, was_created = Practice.objects.get_or_create(
+        title=title,
+        language=language,
+        defaults={
+            # As the contribution form makes it: from the title, else "practice-N".
+            "slug": unique_slug(Practice, title, fallback="practice"),
+            "city": cities.get(city_slug),
+            "summary": sample(summary, language),
+            **{key: sample(text, language) for key, text in sections.items()},
+            "stage": stage,
+            "start_year": start,
+            "end_year": end,
+            "evidence_level": evidence,
+            "scope": "local",
+            "contact_practitioner": contacts.get(city_slug),
+            "do_no_harm_confirmed": True,
+            "submitted_by": author,
+        },
+    )
+    created.add("practices", was_created)
+    if was_created:
+        practice.themes.set(themes)
+        practice.extremism_forms.set(forms[f] for f in form_slugs)
+        _walk(practice, PATHS[library.PUBLISHED], author, moderator, "", timezone.now())
 
 
 def _walk(practice, steps, author, moderator, reason, finished):
@@ -278,10 +325,12 @@ def _attachments(by_slug, created):
 
 def _site(created):
     for order, (slug, question, answer) in enumerate(site.FAQ, start=1):
-        _, was_created = FaqEntry.objects.get_or_create(
-            slug=slug, defaults={"question": question, "answer": sample(answer), "order": order}
+        entry, was_created = FaqEntry.objects.get_or_create(
+            slug=slug,
+            defaults={"question_en": question, "answer_en": sample(answer), "order": order},
         )
         created.add("FAQ entries", was_created)
+        _faq_in_other_languages(entry, site.FAQ_TRANSLATIONS.get(slug, {}))
     for name, email, topic, message in site.CONTACT_MESSAGES:
         _, was_created = ContactMessage.objects.get_or_create(
             email=email,

@@ -21,6 +21,7 @@ from django.utils.text import Truncator
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag
 
 from practices import workflow
@@ -47,7 +48,10 @@ def admin_link(url, label, button=False):
 
 
 @admin.register(ExtremismForm)
-class ExtremismFormAdmin(admin.ModelAdmin):
+class ExtremismFormAdmin(TranslationAdmin):
+    """A text per language (translation.py): English required, the others shown in the
+    English one's place until given."""
+
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

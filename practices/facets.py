@@ -2,11 +2,11 @@
 
 Every published practice has a rank, its place in the library's order (newest first). For
 each value of each facet (a region, a country, a city, a theme, a form of extremism, an
-evidence level, a stage) and each start year, the index holds the set of ranks of the
-practice carrying it, as a compressed bitmap (pyroaring). Counting what ticking a value
-would give is then the size of an intersection of sets, a microsecond each, without a query;
-and a page of the library without a text query is a slice of the result set, its ranks
-turned into ids.
+evidence level, a stage, the language it is written in) and each start year, the index
+holds the set of ranks of the practice carrying it, as a compressed bitmap (pyroaring).
+Counting what ticking a value would give is then the size of an intersection of sets, a
+microsecond each, without a query; and a page of the library without a text query is a
+slice of the result set, its ranks turned into ids.
 
 The index is built from one query on the first request after published content changed
 (the public content version, scn_portal/page_cache.py), shared with the other workers through
@@ -18,6 +18,7 @@ import json
 import threading
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
@@ -29,7 +30,7 @@ from practices.models import ExtremismForm, Practice, TaggedPractice
 from scn_portal.page_cache import cached_data, content_version
 
 # The facets, in the order the library shows them.
-PARAMS = ("region", "country", "city", "theme", "form", "evidence", "stage")
+PARAMS = ("region", "country", "city", "theme", "form", "evidence", "stage", "language")
 
 
 @dataclass
@@ -55,7 +56,7 @@ class FacetIndex:
                 if value is not None:
                     index.years[int(value)] = BitMap(ranks)
             elif ranks is None:
-                index.names[kind][value] = name
+                index.names[kind][value] = json.loads(name) if kind in TRANSLATED else name
             elif value:
                 index.sets[kind][value] = BitMap(ranks)
         index.ranks = {pk: rank for rank, pk in enumerate(index.order)}
@@ -152,6 +153,8 @@ class FacetIndex:
 
 
 ORDER, YEAR = "order", "year"
+# Facets whose values have a name per language: {code: name} in `FacetIndex.names`.
+TRANSLATED = {"region", "form"}
 
 
 def _grouped():
@@ -170,7 +173,7 @@ def _grouped():
         Practice.objects.published()
         .order_by()
         .annotate(rank=Window(RowNumber(), order_by=[F("published_at").desc(), F("pk").desc()]) - 1)
-        .values_list("pk", "city_id", "evidence_level", "stage", "start_year", "rank")
+        .values_list("pk", "city_id", "evidence_level", "stage", "language", "start_year", "rank")
     )
     ranked_sql, params = ranked.query.sql_with_params()
     postgres = connection.vendor == "postgresql"
@@ -187,6 +190,17 @@ def _grouped():
     def names(kind, table, where=""):
         return f"SELECT '{kind}', slug, NULL, NULL, name FROM {table} {where}"  # noqa: S608
 
+    # Names staff give in each language (translation.py): all of them, as a JSON object
+    # ({code: name}); the page picks its language's (practices.filters).
+    json_object = "json_build_object" if postgres else "json_object"
+    each_language = ", ".join(f"'{code}', name_{code}" for code, _name in settings.LANGUAGES)
+
+    def translated_names(kind, table):
+        return (
+            f"SELECT '{kind}', slug, NULL, NULL, CAST({json_object}({each_language}) AS {text}) "  # noqa: S608
+            f"FROM {table}"
+        )
+
     on_city = f"JOIN {city} c ON c.id = ranked.city_id"
     parts = [
         f"SELECT '{ORDER}', NULL, {agg}(ranked.rank), {agg}(ranked.id), NULL FROM ranked",  # noqa: S608
@@ -195,6 +209,7 @@ def _grouped():
         grouped("city", "c.slug", on_city),
         grouped("evidence", "ranked.evidence_level"),
         grouped("stage", "ranked.stage"),
+        grouped("language", "ranked.language"),
         grouped(YEAR, "ranked.start_year"),
         grouped(
             "theme",
@@ -208,12 +223,12 @@ def _grouped():
             f"JOIN {linked} pf ON pf.practice_id = ranked.id "
             f"JOIN {form} f ON f.id = pf.extremismform_id",
         ),
-        names("region", region),
+        translated_names("region", region),
         names("city", city),
         names("theme", tag, f"WHERE id IN (SELECT tag_id FROM {tagged})"),  # noqa: S608
-        names("form", form),
+        translated_names("form", form),
     ]
-    columns = "id, city_id, evidence_level, stage, start_year, rank"
+    columns = "id, city_id, evidence_level, stage, language, start_year, rank"
     sql = f"WITH ranked ({columns}) AS ({ranked_sql}) " + " UNION ALL ".join(parts)  # noqa: S608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)

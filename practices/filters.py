@@ -21,6 +21,7 @@ from pyroaring import BitMap
 from practices import facets, search
 from practices.models import FIRST_YEAR, LAST_YEAR, Practice
 from practices.search import among, by_relevance, matching_ids
+from scn_portal.languages import localized_names
 from scn_portal.page_cache import cached_data
 from scn_portal.rows import Row
 
@@ -88,6 +89,9 @@ class LibraryFilterForm(forms.Form):
         label=_("Evidence level"), required=False, choices=Practice.EvidenceLevel.choices
     )
     stage = ChoiceListField(label=_("Stage"), required=False, choices=Practice.Stage.choices)
+    language = ChoiceListField(
+        label=_("Written in"), required=False, choices=Practice.language.field.choices
+    )
     # A text box, so a mistyped year stays visible next to its error.
     year_from = forms.IntegerField(
         label=_("Started in or after"),
@@ -134,6 +138,7 @@ FACETS = [
     Facet("form", _("Form of extremism")),
     Facet("evidence", _("Evidence level")),
     Facet("stage", _("Stage")),
+    Facet("language", _("Written in")),
 ]
 assert tuple(facet.param for facet in FACETS) == facets.PARAMS  # noqa: S101
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
@@ -153,6 +158,10 @@ def _names(param, index):
         return dict(Practice.EvidenceLevel.choices)
     if param == "stage":
         return dict(Practice.Stage.choices)
+    if param == "language":
+        return dict(Practice.language.field.choices)
+    if param in facets.TRANSLATED:
+        return {value: localized_names(names) for value, names in index.names[param].items()}
     return index.names[param]
 
 
@@ -296,8 +305,9 @@ class Library:
             return Option(value, names.get(value, value), counts.get(value, 0), value in selected)
 
         top = {value for value, _count in by_count[:TOP_VALUES]} | set(known_selected)
-        if facet.param in ("evidence", "stage"):
-            # These have a natural order (least to most evidence; planned to ended).
+        if facet.param in ("evidence", "stage", "language"):
+            # These have a natural order (least to most evidence; planned to ended; the
+            # portal's languages as the switch lists them).
             order = {value: index for index, value in enumerate(names)}
             sort_key = order.get
         else:

@@ -14,13 +14,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from taggit.models import Tag
-from taggit.utils import parse_tags
 
 from cities.models import City, PartnerOrganisation, Practitioner
 from practices.models import Attachment, ExtremismForm, Part, Practice, Status, sections_in
 from practices.uploads import validate_pdf
 from scn_portal import abuse
-from scn_portal.forms import Checklist
+from scn_portal.forms import Checklist, tags_from_string
 
 # The scope of the display tokens of the case-study form (see PracticeForm.form_token).
 DISPLAY_SCOPE = "contribute"
@@ -296,7 +295,7 @@ class PracticeForm(forms.ModelForm):
         abuse.renew_token(self, "form_token", DISPLAY_SCOPE)
 
     def clean_new_themes(self):
-        return parse_tags(self.cleaned_data.get("new_themes", ""))
+        return tags_from_string(self.cleaned_data.get("new_themes", ""))
 
     def save(self, commit=True):
         practice = super().save(commit=commit)

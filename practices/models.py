@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils.text import Truncator
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -409,6 +410,11 @@ class Practice(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.update_of_id is None
+
+    @property
+    def direction(self):
+        """Which way its text runs ("rtl" for Arabic), for the `dir` beside its `lang`."""
+        return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
 
     @property
     def theme_names(self):

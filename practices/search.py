@@ -15,13 +15,16 @@ text, themes or city, and no excluded (-word) occurs in them.
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
     Expression,
     F,
     FloatField,
+    Func,
     JSONField,
     Lookup,
     OuterRef,
@@ -33,6 +36,7 @@ from django.db.models import (
 )
 
 from practices.models import QUOTED_SECTIONS, SECTIONS, JSONGroupArray
+from scn_portal.languages import page_language
 
 # Characters of a query that are read; the rest is ignored.
 MAX_QUERY_LENGTH = 200
@@ -42,7 +46,20 @@ SNIPPET_FIELDS = ["summary", *QUOTED_SECTIONS]
 SNIPPET_WORDS = 30
 # Fields a practice is found by on SQLite, most telling first.
 TEXT_FIELDS = ["title", *SNIPPET_FIELDS]
-CONFIG = "english"
+# Each practice's document is built with the text search configuration of the language it
+# is written in (its `language`), and a query is read with that same configuration for each
+# practice: a French query finds French case studies by their stems ("villes" finds "ville"),
+# an Arabic one Arabic case studies. A language without one here is read word for word.
+CONFIGS = {"en": "english", "fr": "french", "es": "spanish", "ar": "arabic"}
+FALLBACK_CONFIG = "simple"
+
+
+def config_sql(language_column):
+    """SQL for the configuration of the language in `language_column` (constants only)."""
+    whens = " ".join(f"WHEN '{code}' THEN '{config}'" for code, config in CONFIGS.items())
+    return f"(CASE {language_column} {whens} ELSE '{FALLBACK_CONFIG}' END)::regconfig"
+
+
 # Relevance is weighed among the newest RANKED_MATCHES matches of a query (the library: of
 # its results), and older matches follow them, newest first. Weighing every match would cost
 # a common word's whole share of the library (30,000 documents read at 100,000 practices) on
@@ -206,7 +223,7 @@ def relevance_of(query):
 
         # ts_rank rather than ts_rank_cd: both weigh the parts and the nearness of the words
         # of an AND query, but cover density costs about twice as much per match.
-        return SearchRank(Document(), _tsquery(clean_query(query)), weights=RANK_WEIGHTS)
+        return SearchRank(Document(), _own_language_query(clean_query(query)), weights=RANK_WEIGHTS)
     return _in_title(parsed)
 
 
@@ -260,10 +277,30 @@ class Document(Expression):
         return f"{compiler.quote_name_unless_alias(self.alias)}.search_document", []
 
 
-def _tsquery(text):
+def _tsquery(text, config):
     from django.contrib.postgres.search import SearchQuery
 
-    return SearchQuery(text, search_type="websearch", config=CONFIG)
+    return SearchQuery(text, search_type="websearch", config=config)
+
+
+def _any_language_query(text):
+    """`text` read in every configuration at once: what the full-text index is searched
+    with (one scan); `_own_language_query` then keeps the practice it matches in its own."""
+    query = _tsquery(text, FALLBACK_CONFIG)
+    for config in CONFIGS.values():
+        query = query | _tsquery(text, config)
+    return query
+
+
+def _own_language_query(text):
+    """`text` read in the configuration of each practice's language, as an expression."""
+    from django.contrib.postgres.search import SearchQueryField
+
+    return Case(
+        *(When(language=code, then=_tsquery(text, config)) for code, config in CONFIGS.items()),
+        default=_tsquery(text, FALLBACK_CONFIG),
+        output_field=SearchQueryField(),
+    )
 
 
 # How much a match in each part of the document counts: D (city and organisation names),
@@ -280,9 +317,20 @@ def _fts(queryset, text):
 
 
 def _matches(queryset, text):
-    """The practice of `queryset` whose document matches `text`, through the full-text index
-    (PostgreSQL)."""
-    return queryset.alias(document=Document()).filter(document=_tsquery(text))
+    """The practice of `queryset` whose document matches `text` read in the practice's own
+    language, found through the full-text index (PostgreSQL)."""
+    own_language = Func(
+        Document(),
+        _own_language_query(text),
+        arg_joiner=" @@ ",
+        template="(%(expressions)s)",
+        output_field=BooleanField(),
+    )
+    return (
+        queryset.alias(document=Document())
+        .filter(document=_any_language_query(text))
+        .filter(own_language)
+    )
 
 
 def _columns(conn, alias, names):
@@ -370,6 +418,11 @@ def _fts_page(queryset, text, offset, limit):
         'MaxFragments=2, FragmentDelimiter=" … "'
     )
     body = _columns(connection, "p", SNIPPET_FIELDS)
+    # Each row highlighted in the configuration of its own language.
+    config = config_sql("p.language")
+    # The region's name in the page's language, else English (a code of settings.LANGUAGES).
+    language = page_language()
+    region_name = f"COALESCE(NULLIF(r.name_{language}, ''), r.name_{settings.LANGUAGE_CODE})"
     # The matches are ranked on their id and document alone; only the page's rows are
     # then read whole, highlighted and given their themes.
     sql = f"""
@@ -379,14 +432,14 @@ def _fts_page(queryset, text, offset, limit):
              ORDER BY rank DESC, published_at DESC, id DESC
              LIMIT %s OFFSET %s)
         SELECT total.found, p.id, p.title, p.slug, p.evidence_level,
-               c.id, c.name, c.slug, r.id, r.name, r.slug,
-               ts_headline(%s, p.title, q.q, %s),
-               ts_headline(%s, left(concat_ws(' ', {body}), %s), q.q, %s),
+               c.id, c.name, c.slug, r.id, {region_name}, r.slug,
+               ts_headline({config}, p.title, websearch_to_tsquery({config}, %s), %s),
+               ts_headline({config}, left(concat_ws(' ', {body}), %s),
+                           websearch_to_tsquery({config}, %s), %s),
                ARRAY(SELECT t.name FROM practices_taggedpractice tp
                        JOIN taggit_tag t ON t.id = tp.tag_id
                       WHERE tp.content_object_id = p.id ORDER BY t.name)
           FROM (SELECT count(*) AS found FROM matches) AS total
-         CROSS JOIN websearch_to_tsquery(%s, %s) AS q(q)
           LEFT JOIN page ON true
           LEFT JOIN practices_practice p ON p.id = page.id
           LEFT JOIN cities_city c ON c.id = p.city_id
@@ -397,15 +450,13 @@ def _fts_page(queryset, text, offset, limit):
         *matches_params,
         limit,
         offset,
-        CONFIG,
+        text,
         # The whole title: fragment options (MaxFragments) would override HighlightAll and
         # cut it, dropping a leading "A" or "The".
         f"StartSel={START}, StopSel={STOP}, HighlightAll=true",
-        CONFIG,
         HEADLINE_TEXT,
-        options,
-        CONFIG,
         text,
+        options,
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -508,10 +559,10 @@ def first_match(texts, query):
 DOCUMENT_SQL = """
 UPDATE practices_practice AS target
    SET search_document =
-         setweight(to_tsvector('{config}', coalesce(p.title, '')), 'A')
-      || setweight(to_tsvector('{config}', concat_ws(' ', p.summary, themes.names)), 'B')
-      || setweight(to_tsvector('{config}', concat_ws(' ', {sections})), 'C')
-      || setweight(to_tsvector('{config}', concat_ws(' ', city.name, orgs.names)), 'D')
+         setweight(to_tsvector({config}, coalesce(p.title, '')), 'A')
+      || setweight(to_tsvector({config}, concat_ws(' ', p.summary, themes.names)), 'B')
+      || setweight(to_tsvector({config}, concat_ws(' ', {sections})), 'C')
+      || setweight(to_tsvector({config}, concat_ws(' ', city.name, orgs.names)), 'D')
   FROM practices_practice AS p
   LEFT JOIN cities_city AS city ON city.id = p.city_id
   LEFT JOIN LATERAL (
@@ -542,4 +593,5 @@ def refresh_documents(pks=None, using=None):
     where, params = ("", []) if pks is None else ("AND p.id = ANY(%s)", [pks])
     with conn.cursor() as cursor:
         sections = _columns(conn, "p", SECTIONS)
-        cursor.execute(DOCUMENT_SQL.format(config=CONFIG, sections=sections, where=where), params)
+        config = config_sql("p.language")
+        cursor.execute(DOCUMENT_SQL.format(config=config, sections=sections, where=where), params)

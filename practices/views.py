@@ -26,6 +26,7 @@ from cities.models import MEMBERS, audience
 from practices import facets
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
+from scn_portal.languages import localized
 from scn_portal.page_cache import public_page
 
 PER_PAGE = 20
@@ -65,6 +66,9 @@ def practice_list(request):
 
 
 def _linked(queryset, kind, key, label, num):
+    if hasattr(queryset, "rewrite"):
+        # Texts per language (modeltranslation): columns kept in order for the UNION.
+        queryset = queryset.rewrite(False)
     return (
         queryset.order_by()
         # Prefixed names: "kind" or "key" may be fields of the model itself.
@@ -85,7 +89,7 @@ def linked_items(practice):
     zero = Value(0, output_field=IntegerField())
     branches = [
         _linked(practice.themes.all(), "theme", F("slug"), F("name"), F("pk")),
-        _linked(practice.extremism_forms.all(), "form", F("slug"), F("name"), F("order")),
+        _linked(practice.extremism_forms.all(), "form", F("slug"), localized("name"), F("order")),
         _linked(practice.other_cities.all(), "city", F("slug"), F("name"), zero),
         _linked(practice.organisations.all(), "organisation", F("slug"), F("name"), zero),
         _linked(

@@ -8,6 +8,7 @@ from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 from taggit import admin as taggit_admin  # noqa: F401 - registers Tag before we replace it
 from taggit.models import Tag
 
@@ -129,7 +130,10 @@ class ContactMessageAdmin(InboxAdmin):
 
 
 @admin.register(FaqEntry)
-class FaqEntryAdmin(admin.ModelAdmin):
+class FaqEntryAdmin(TranslationAdmin):
+    """A text per language (translation.py): English required, the others shown in the
+    English one's place until given."""
+
     list_display = ["question", "order", "is_published", "updated_at"]
     list_editable = ["order", "is_published"]
     list_filter = ["is_published"]

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_safe
 
 from scn_portal import abuse
@@ -36,8 +37,10 @@ def admin_link(record):
 def notify_staff(template, record, reply_to):
     """Email the moderators about `record` and remember whether it worked; an unsent
     notification leaves `notified` False, which the admin shows."""
-    context = {"record": record, "admin_url": admin_link(record)}
-    if send(template, context, settings.MODERATORS_EMAIL, reply_to=[reply_to]):
+    with override(settings.LANGUAGE_CODE):
+        context = {"record": record, "admin_url": admin_link(record)}
+    staff = settings.MODERATORS_EMAIL
+    if send(template, context, staff, reply_to=[reply_to], language=settings.LANGUAGE_CODE):
         type(record).objects.filter(pk=record.pk).update(notified=True)
         record.notified = True
     else:

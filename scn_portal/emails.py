@@ -6,6 +6,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.utils.translation import get_language, override
 
 logger = logging.getLogger(__name__)
 
@@ -14,8 +15,10 @@ def absolute_url(path):
     return f"{settings.SITE_URL}{path}"
 
 
-def send(template, context, to, reply_to=None):
-    """Send `templates/emails/<template>_subject.txt` and `_body.txt` to `to`.
+def send(template, context, to, reply_to=None, language=None):
+    """Send `templates/emails/<template>_subject.txt` and `_body.txt` to `to`, written in
+    `language` (by default the language of the page that sends it). Addresses in `context`
+    are the caller's to make in that language (`translation.override`).
 
     Returns True when the message was handed to the mail server, False when sending failed
     (the failure is logged; the caller decides what to record).
@@ -24,9 +27,10 @@ def send(template, context, to, reply_to=None):
     if not recipients:
         return False
     context = {"site_url": settings.SITE_URL, **context}
-    subject = render_to_string(f"emails/{template}_subject.txt", context)
+    with override(language or get_language()):
+        subject = render_to_string(f"emails/{template}_subject.txt", context)
+        body = render_to_string(f"emails/{template}_body.txt", context)
     subject = " ".join(subject.split())
-    body = render_to_string(f"emails/{template}_body.txt", context)
     message = EmailMessage(
         subject=subject,
         body=body,

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from taggit.utils import _parse_tags
 
 from scn_portal.abuse import TrappedForm
 from scn_portal.models import ContactMessage
@@ -48,3 +49,15 @@ class FormRenderer(TemplatesSetting):
     `{{ form.field.as_field_group }}` draws templates/includes/form_field.html."""
 
     field_template_name = "includes/form_field.html"
+
+
+# Commas a keyboard types between listed words: the Arabic comma, the ideographic and the
+# full-width one, read as the Latin comma that taggit splits on.
+LIST_COMMAS = str.maketrans({"\u060c": ",", "\u3001": ",", "\uff0c": ","})
+
+
+def tags_from_string(text):
+    """Themes or areas of expertise typed in a box, one list (TAGGIT_TAGS_FROM_STRING): as
+    taggit's default reader, which this replaces, reads them, with an Arabic comma
+    separating them as a Latin one does."""
+    return _parse_tags((text or "").translate(LIST_COMMAS))

@@ -26,6 +26,7 @@ from practices.search import (
     parse,
     ranked_page,
 )
+from scn_portal.languages import localized
 from scn_portal.page_cache import public_page
 
 PRACTICES_PER_PAGE = 10
@@ -126,7 +127,8 @@ class CityGroup(Group):
         return City.objects.members()
 
     def columns(self):
-        return [F("name"), F("slug"), F("country"), F("region__name"), None, F("profile"), None]
+        region = localized("region__name")
+        return [F("name"), F("slug"), F("country"), region, None, F("profile"), None]
 
     def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
         region = Region(name=meta_b)

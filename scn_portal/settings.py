@@ -62,6 +62,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
+    # Site content in each language (translation.py in each app); before the admin.
+    "modeltranslation",
     "scn_portal",
     "cities",
     "practices",
@@ -243,8 +245,14 @@ else:
     EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ar", _("Arabic"))]
+# The portal's languages: each page has an address per language (scn_portal/urls.py).
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("ar", _("Arabic")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["scn_portal.formats"]
+# Staff give site content (FAQ, regions, forms of extremism, themes) a text per language in
+# the admin; a visitor reads their language's, or the English one when none is given.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -373,6 +381,8 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# Typed lists split at an Arabic comma too.
+TAGGIT_TAGS_FROM_STRING = "scn_portal.forms.tags_from_string"
 COUNTRIES_FIRST_BREAK = None
 
 if TESTING:

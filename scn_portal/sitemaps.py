@@ -12,7 +12,13 @@ from practices.models import Practice
 
 
 class SiteSitemap(Sitemap):
-    """Addresses use SITE_URL, not the Host header the request happened to carry."""
+    """Addresses use SITE_URL, not the Host header the request happened to carry. Each page
+    is listed in every language, with the others as its hreflang alternates (English as
+    x-default)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     def get_protocol(self, protocol=None):
         return urlsplit(settings.SITE_URL).scheme or "https"

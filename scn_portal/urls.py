@@ -1,25 +1,35 @@
 """The portal's URL configuration: site-wide pages here, each app's pages in its urls.py."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from scn_portal import accounts, contact_views, search_views, views
+from scn_portal import accounts, contact_views, languages, search_views, views
 
+# Addresses that are the same in every language: probes, crawlers' files, the switch.
 urlpatterns = [
-    path("", views.home, name="home"),
     path("healthz/", views.healthz, name="healthz"),
     path("readyz/", views.readyz, name="readyz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("language/", languages.choose_language, name="set_language"),
+]
+
+# Every page has an address per language: English at the root (/practices/), the others
+# under their code (/fr/practices/, /ar/practices/, /es/practices/). The address alone
+# says the language, so a page is cached once per language and never served in another.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("faq/", views.faq, name="faq"),
     path("contact/", contact_views.contact, name="contact"),
     path("contact/thanks/", contact_views.contact_thanks, name="contact_thanks"),
     path("search/", search_views.search, name="search"),
-    path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
     # Sign-up stores the account whole or not at all (scn_portal/accounts.py).
     path("accounts/signup/", accounts.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),
     path("", include("practices.urls")),
-]
+    prefix_default_language=False,
+)

@@ -3,7 +3,7 @@
 import re
 from html import unescape
 
-CARD_TITLE = re.compile(r'<h3 class="card-title"><a href="[^"]+">([^<]*)</a></h3>')
+CARD_TITLE = re.compile(r'<h3 class="card-title"[^>]*><a href="[^"]+">([^<]*)</a></h3>')
 
 
 def card_titles(response):

@@ -5,7 +5,9 @@ from functools import lru_cache
 
 from django import template
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
+
+from scn_portal import languages
 
 register = template.Library()
 
@@ -43,3 +45,22 @@ def section(context):
     includes/nav_links.html, which marks it."""
     request = context.get("request")
     return current_section(request.path) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """`{% language_links as languages %}`: this page in each of the portal's languages, for
+    the switcher (includes/language_switch.html) and the head's hreflang alternates."""
+    request = context.get("request")
+    return languages.language_links(request) if request else []
+
+
+@register.filter(is_safe=True)
+def isolate(value):
+    """`{{ name|isolate }}`: a name or title from the database, set inside a sentence of a
+    right-to-left page, keeps its own direction (Unicode's first-strong isolate), so that a
+    Latin name next to punctuation reads "Paris." in an Arabic sentence, not ".Paris". Plain
+    characters, not markup: it works in a <title> and an email too. Unchanged elsewhere."""
+    if value in (None, "") or not get_language_bidi():
+        return value
+    return f"\u2068{value}\u2069"

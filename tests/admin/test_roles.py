@@ -144,16 +144,19 @@ def test_a_moderator_edits_the_faq_and_the_tags_but_deletes_neither(moderator_cl
     response = moderator_client.post(
         reverse("admin:scn_portal_faqentry_change", args=[entry.pk]),
         {
-            "question": "Who can join the network?",
+            # A text per language: English, and French too.
+            "question_en": "Who can join the network?",
+            "question_fr": "Qui peut rejoindre le réseau ?",
             "slug": entry.slug,
-            "answer": entry.answer,
+            "answer_en": entry.answer,
             "order": entry.order,
             "is_published": "on",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     entry.refresh_from_db()
-    assert entry.question == "Who can join the network?"
+    assert entry.question_en == "Who can join the network?"
+    assert entry.question_fr == "Qui peut rejoindre le réseau ?"
     response = moderator_client.post(
         reverse("admin:taggit_tag_change", args=[tag.pk]),
         {"name": "Youth work", "slug": "youth-work"},

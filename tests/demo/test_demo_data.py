@@ -13,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
-from demo import SAMPLE_MARK
+from demo import SAMPLE_MARK, SAMPLE_MARKS
 from demo.accounts import MEMBER_EMAIL, MODERATOR_EMAIL
 from practices.models import Attachment, Practice, Status, StatusChange
 from practices.search import search_practices
@@ -133,12 +133,24 @@ def test_published_practice_covers_evidence_levels_and_search_words(demo):
     assert published.filter(extremism_forms__slug="far-right").exists()
 
 
-def test_every_text_is_marked_as_sample_content(demo):
+def test_every_text_is_marked_as_sample_content_in_its_own_language(demo):
     for practice in Practice.objects.all():
-        assert practice.summary.endswith(SAMPLE_MARK), practice
-        assert all(text.endswith(SAMPLE_MARK) for _heading, text in practice.sections), practice
+        mark = SAMPLE_MARKS[practice.language]
+        assert practice.summary.endswith(mark), practice
+        assert all(text.endswith(mark) for _heading, text in practice.sections), practice
     assert all(c.profile.endswith(SAMPLE_MARK) for c in City.objects.all())
-    assert all(f.answer.endswith(SAMPLE_MARK) for f in FaqEntry.objects.all())
+    for entry in FaqEntry.objects.all():
+        for code, mark in SAMPLE_MARKS.items():
+            assert getattr(entry, f"answer_{code}").endswith(mark), (entry, code)
+
+
+def test_the_library_has_case_studies_written_in_each_language(demo):
+    published = Practice.objects.published()
+    assert {code: published.filter(language=code).count() for code in ("fr", "ar", "es")} == {
+        "fr": 2,
+        "ar": 2,
+        "es": 2,
+    }
 
 
 def test_published_practice_has_attachments_that_are_real_pdf_files(demo):

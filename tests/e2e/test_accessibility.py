@@ -149,6 +149,17 @@ CASES = [
     Case("sign-up", lambda s: "/accounts/signup/"),
     Case("sign-up-errors", lambda s: "/accounts/signup/", act=submit_empty_form),
     Case("password-reset", lambda s: "/accounts/password/reset/"),
+    # In Arabic, right to left: the pages that show most, and forms showing their errors.
+    Case("ar-home", lambda s: "/ar/"),
+    Case("ar-practices", lambda s: "/ar/practices/?evidence=promising"),
+    Case("ar-practice", lambda s: "/ar" + practice_url(s)),
+    Case("ar-city", lambda s: "/ar" + s.city.get_absolute_url()),
+    Case("ar-search", lambda s: "/ar/search/?q=youth"),
+    Case("ar-contact-errors", lambda s: "/ar/contact/", act=submit_empty_form),
+    Case(
+        "ar-member-contribute-errors", lambda s: "/ar/contribute/new/", "member", submit_empty_form
+    ),
+    Case("ar-member-profile", lambda s: "/ar/profile/", "member"),
     # Signed in as a member: the pages that change, and the member's own pages and forms.
     Case("member-home", lambda s: "/", "member"),
     Case("member-city", lambda s: s.city.get_absolute_url(), "member"),

@@ -222,7 +222,7 @@ def test_preview_looks_like_the_public_page_with_a_banner(author_client, author)
 
     assert response.status_code == 200
     assert "Preview — not yet published" in response.text
-    assert "<h1>Quiet rooms</h1>" in response.text
+    assert '<h1 lang="en" dir="ltr">Quiet rooms</h1>' in response.text
     assert "practice-body" in response.text
     assert "Noise." in response.text
     assert reverse("practices:submit", args=[practice.pk]) in response.text

@@ -34,6 +34,7 @@ def library_data():
             extremism_forms=rng.sample(FORMS, rng.randint(0, 2)),
             evidence_level=rng.choice(Practice.EvidenceLevel.values),
             stage=rng.choice(Practice.Stage.values),
+            language=rng.choice(["en", "en", "fr", "ar", "es"]),
             start_year=rng.randint(2005, 2024),
             # Some are not published: they count nowhere.
             status=Status.PUBLISHED if n % 5 else rng.choice([Status.DRAFT, Status.SUBMITTED]),
@@ -50,6 +51,7 @@ def values_of(practice):
         "form": {form.slug for form in practice.extremism_forms.all()},
         "evidence": {practice.evidence_level},
         "stage": {practice.stage},
+        "language": {practice.language},
     }
 
 
@@ -72,7 +74,7 @@ def expected(filters):
         )
 
     counts = {}
-    for param in ("region", "country", "city", "theme", "form", "evidence", "stage"):
+    for param in ("region", "country", "city", "theme", "form", "evidence", "stage", "language"):
         counts[param] = {}
         for practice in rows:
             if matches(practice, skip=param):
@@ -89,6 +91,7 @@ COMBINATIONS = [
     {"country": ["DE"], "stage": ["running"], "year_from": 2010, "year_to": 2020},
     {"year_from": 2015},
     {"theme": ["schools"], "region": ["asia-pacific"], "form": ["far-right"]},
+    {"language": ["fr", "es"], "region": ["europe"]},
 ]
 
 

@@ -6,7 +6,7 @@ from django.db import connection
 
 from practices.filters import Library
 from practices.models import Practice, Status
-from practices.search import clean_query, highlight, parse, search_practices
+from practices.search import clean_query, highlight, parse, ranked_page, search_practices
 from tests.factories import CityFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +149,24 @@ def test_postgresql_stems_words():
     practice = PracticeFactory(title="Mentors for young people")
     assert found("mentoring") == [practice]
     assert connection.vendor == "postgresql"
+
+
+@pytest.mark.postgres
+def test_each_case_study_is_found_by_the_stems_of_its_own_language():
+    """Each document is built, and each query read, in the case study's own language."""
+    # French stems "éducatives" and "éducatif" alike ("éduc"); English does not.
+    french = PracticeFactory(title="Des ateliers éducatives", language="fr")
+    PracticeFactory(title="Workshops called éducatives", language="en")
+    # Spanish leaves out "las", a word English keeps: the query's words are Spanish words.
+    spanish = PracticeFactory(title="Mediadores en las escuelas", language="es")
+    PracticeFactory(title="Mediators in the escuelas", language="en")
+    # Arabic takes the article off "المدارس" (the schools), as its documents are read.
+    arabic = PracticeFactory(title="برامج في المدارس", slug="school-programmes", language="ar")
+
+    assert found("éducatif") == [french]
+    assert found("las escuelas") == [spanish]
+    assert found("مدارس") == [arabic]
+    assert [practice.pk for practice in ranked_page("éducatif", 0, 10)[1]] == [french.pk]
 
 
 def test_a_misspelt_word_is_corrected_on_either_database():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import override
 
 from practices.models import Status
 from tests.admin.test_pages import MODELS as ADMIN_MODELS
@@ -74,6 +75,9 @@ def test_every_page_is_valid_html(client, site, member, tmp_path):
     checker_or_skip()
     grow(site, 2)
     saved = save_pages(client, visitor_pages(site), tmp_path, "visitor")
+    with override("ar"):  # right to left, with names isolated in Arabic sentences
+        arabic = visitor_pages(site)
+    saved += save_pages(client, arabic, tmp_path, "arabic")
     own = PracticeFactory(submitted_by=member, status=Status.DRAFT, city=site["city"])
     client.force_login(member)
     saved += save_pages(

@@ -302,6 +302,8 @@ POST_ACTIONS = [
     ),
     ("cities:claim", lambda c: {"slug": c.public_practitioner.slug}, "member"),
     ("account_logout", None, "member"),
+    ("set_language", None, "member"),
+    ("set_language", None, None),
     ("account_confirm_email", lambda c: {"key": "MQ:1abcde:forged-key"}, None),
     ("account_reset_password_from_key", lambda c: {"uidb36": "1", "key": "forged"}, None),
     ("account_confirm_login_code", None, None),

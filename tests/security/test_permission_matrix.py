@@ -89,6 +89,9 @@ CASES = [
     Case("search", everyone(200)),
     Case("robots", everyone(200)),
     Case("sitemap", everyone(200)),
+    # The language switch: a form (POST) that leads to the same page in the chosen language.
+    Case("set_language", everyone(405)),
+    Case("set_language", everyone(ELSEWHERE), method="post", data={"language": "fr", "next": "/"}),
     # member cities, organisations, practitioners, joining
     Case("cities:list", everyone(200)),
     Case("cities:map", everyone(200)),

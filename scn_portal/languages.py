@@ -1,0 +1,101 @@
+"""The portal's languages: the address of a page in another language, the switch between
+them, and a member's choice kept on their account.
+
+Every page has an address per language (scn_portal/urls.py): the address alone says the
+language, so nothing here sets a cookie or reads the browser's preference. A signed-out
+visitor switches by following a link to the same page in the other language; a signed-in
+member switches with a form, which also keeps the choice on their account: their emails are
+written in it, and signing in takes them to their pages in it.
+"""
+
+from django.conf import settings
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language, get_language_from_path, get_language_info
+from django.utils.translation import override as language_override
+
+from scn_portal.rows import Row
+
+CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def page_language():
+    """The language of the page being drawn, one of the portal's."""
+    language = get_language()
+    return language if language in CODES else settings.LANGUAGE_CODE
+
+
+def localized(path):
+    """A field staff give a text per language (see each app's translation.py), by its path
+    ("name", "region__name"), in the page's language, or in English where it has none.
+
+    For values() and annotations: django-modeltranslation gives a model's own fields in the
+    page's language, but not a related model's ("region__name" would read the English)."""
+    english = F(f"{path}_{settings.LANGUAGE_CODE}")
+    language = page_language()
+    if language == settings.LANGUAGE_CODE:
+        return english
+    text = CharField()
+    own = NullIf(F(f"{path}_{language}"), Value(""), output_field=text)
+    return Coalesce(own, english, output_field=text)
+
+
+def localized_names(names):
+    """From {code: text} (all the texts of one value), the page language's, else English."""
+    return names.get(page_language()) or names.get(settings.LANGUAGE_CODE) or ""
+
+
+def address_in(path, language):
+    """`path` (with its query string) as the same page in `language`; unchanged when it is
+    not a page of the portal."""
+    with language_override(get_language_from_path(path) or settings.LANGUAGE_CODE):
+        return translate_url(path, language)
+
+
+def language_links(request):
+    """One row per language for the switcher and the page head's alternates: its code, its
+    name in itself, the address of this page in it (`path`, as the canonical address has
+    it; `url`, with the query string, so that a filtered list stays filtered), and whether it
+    is the page's."""
+    current = get_language()
+    query = request.META.get("QUERY_STRING", "")
+    rows = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        path = translate_url(request.path_info, code)
+        url = f"{path}?{query}" if query else path
+        rows.append(
+            Row(
+                code=code,
+                name=info["name_local"],
+                bidi=info["bidi"],
+                path=path,
+                url=url,
+                current=code == current,
+            )
+        )
+    return rows
+
+
+def choose_language(request):
+    """The switcher's form, for signed-in members: show `next` in the chosen language and
+    keep the choice on the account. A visitor who is not signed in follows links instead,
+    and an unknown language or a `next` elsewhere leads to the home page unchanged."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    language = request.POST.get("language", "")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "/"
+    if language not in CODES:
+        return HttpResponseRedirect(target)
+    user = request.user
+    if user.is_authenticated and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return HttpResponseRedirect(address_in(target, language))
