@@ -31,7 +31,7 @@ from cities.models import (
 from cities.worldmap import layout
 from practices import facets
 from practices.models import Practice, with_practice_count
-from scn_portal.languages import localized
+from scn_portal.languages import localized, tag_name
 from scn_portal.page_cache import cached_data, public_page
 
 CITIES_PER_PAGE = 24
@@ -114,7 +114,9 @@ def region_choices():
 
 def lazy_region_choices():
     """The regions as a filter's choices, read (once) only when its form is drawn or checked."""
-    return lru_cache(maxsize=1)(lambda: cached_data("region-choices", region_choices))
+    return lru_cache(maxsize=1)(
+        lambda: cached_data("region-choices", region_choices, get_language())
+    )
 
 
 def directory_choices():
@@ -143,7 +145,7 @@ def directory_choices():
     return {
         "region": [(slug, name) for _order, name, slug in regions],
         "country": country_choices(country for *_region, country in facets),
-        "focus": list(focus_areas),
+        "focus": [(slug, tag_name(name)) for slug, name in focus_areas],
         "countries_in_region": in_region,
     }
 
@@ -245,7 +247,7 @@ def city_map(request):
         cities = city_filterset(request).qs.order_by()
         return json.dumps(map_markers(cities.map_points()))
 
-    body = cached_data("city-map", markers, sorted(request.GET.lists()))
+    body = cached_data("city-map", markers, get_language(), sorted(request.GET.lists()))
     return HttpResponse(body, content_type="application/json")
 
 

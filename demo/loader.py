@@ -10,13 +10,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
 from demo import accounts, library, other_languages, people, places, sample, site
 from demo.pdf import text_pdf
 from practices import workflow
 from practices.models import Attachment, ExtremismForm, Practice, StatusChange
-from scn_portal.models import ContactMessage, FaqEntry
+from scn_portal.models import ContactMessage, FaqEntry, TagName
 from scn_portal.slugs import unique_slug
 
 # The moderator's reason when a practice was sent back once before being published.
@@ -60,6 +61,7 @@ def load_demo(stdout=None):
         member, moderator = accounts.ensure_demo_users()
         _practices(cities, organisations, practitioners, contributors, member, moderator, created)
         _site(created)
+        _tag_names(created)
     return created
 
 
@@ -155,6 +157,19 @@ def _contributors(practitioners, created):
         created.add("users", was_created)
         users.append(user)
     return users
+
+
+def _tag_names(created):
+    """The demo's themes and focus areas named in the other languages, where none is given."""
+    for tag in Tag.objects.filter(name__in=site.TAG_NAMES):
+        named, was_created = TagName.objects.get_or_create(tag=tag)
+        texts = dict(zip(("fr", "ar", "es"), site.TAG_NAMES[tag.name], strict=True))
+        missing = {code: text for code, text in texts.items() if not getattr(named, f"name_{code}")}
+        for code, text in missing.items():
+            setattr(named, f"name_{code}", text)
+        if missing:
+            named.save()
+        created.add("theme names", was_created)
 
 
 def _faq_in_other_languages(entry, texts):

@@ -265,3 +265,32 @@ FAQ_TRANSLATIONS = {
         ),
     },
 }  # fmt: skip
+
+# The demo's themes and focus areas named in the portal's other languages: {tag: (fr, ar, es)}.
+TAG_NAMES = {
+    "case management": ("suivi individuel", "إدارة الحالات", "gestión de casos"),
+    "civic education": ("éducation civique", "التربية المدنية", "educación cívica"),
+    "community policing": ("police de proximité", "الشرطة المجتمعية", "policía comunitaria"),
+    "data analysis": ("analyse de données", "تحليل البيانات", "análisis de datos"),
+    "education": ("éducation", "التعليم", "educación"),
+    "exit and reintegration": (
+        "sortie et réinsertion", "الخروج وإعادة الإدماج", "salida y reintegración"
+    ),
+    "family support": ("soutien aux familles", "دعم الأسر", "apoyo a las familias"),
+    "hate crime": ("crimes de haine", "جرائم الكراهية", "delitos de odio"),
+    "interfaith dialogue": (
+        "dialogue interreligieux", "الحوار بين الأديان", "diálogo interreligioso"
+    ),
+    "media literacy": ("éducation aux médias", "التربية الإعلامية", "alfabetización mediática"),
+    "mediation": ("médiation", "الوساطة", "mediación"),
+    "mental health": ("santé mentale", "الصحة النفسية", "salud mental"),
+    "mentoring": ("mentorat", "الإرشاد", "mentoría"),
+    "online harms": ("dangers en ligne", "الأضرار عبر الإنترنت", "daños en línea"),
+    "social cohesion": ("cohésion sociale", "التماسك الاجتماعي", "cohesión social"),
+    "sport": ("sport", "الرياضة", "deporte"),
+    "trauma care": ("prise en charge des traumatismes", "رعاية الصدمات", "atención al trauma"),
+    "women and peacebuilding": (
+        "femmes et consolidation de la paix", "المرأة وبناء السلام", "mujeres y construcción de paz"
+    ),
+    "youth engagement": ("engagement des jeunes", "إشراك الشباب", "participación juvenil"),
+}  # fmt: skip

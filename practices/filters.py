@@ -21,7 +21,7 @@ from pyroaring import BitMap
 from practices import facets, search
 from practices.models import FIRST_YEAR, LAST_YEAR, Practice
 from practices.search import among, by_relevance, matching_ids
-from scn_portal.languages import localized_names
+from scn_portal.languages import localized_names, tag_names
 from scn_portal.page_cache import cached_data
 from scn_portal.rows import Row
 
@@ -162,6 +162,8 @@ def _names(param, index):
         return dict(Practice.language.field.choices)
     if param in facets.TRANSLATED:
         return {value: localized_names(names) for value, names in index.names[param].items()}
+    if param == "theme" and (named := tag_names()):
+        return {value: named.get(name, name) for value, name in index.names[param].items()}
     return index.names[param]
 
 

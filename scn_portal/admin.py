@@ -1,6 +1,7 @@
 """The admin for site-wide models (users, contact messages, FAQ), the shared admin for
 anything staff handle from an inbox, and the admin site's own titles."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import BaseUserCreationForm
@@ -13,7 +14,7 @@ from taggit import admin as taggit_admin  # noqa: F401 - registers Tag before we
 from taggit.models import Tag
 
 from scn_portal.admin_widgets import PasswordSummary
-from scn_portal.models import ContactMessage, FaqEntry, InboxStatus, User
+from scn_portal.models import ContactMessage, FaqEntry, InboxStatus, TagName, User
 
 admin.site.site_header = _("Strong Cities Network administration")
 admin.site.site_title = _("SCN admin")
@@ -148,8 +149,20 @@ if admin.site.is_registered(Tag):  # taggit_admin registered it on import
     admin.site.unregister(Tag)
 
 
+class TagNameInline(admin.StackedInline):
+    """The tag's name in the portal's other languages; its own name is the English one."""
+
+    model = TagName
+    fields = [
+        f"name_{code}" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+    ]
+    can_delete = False
+    max_num = 1
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    inlines = [TagNameInline]
     list_display = ["name", "slug"]
     ordering = ["name"]
     search_fields = ["name"]

@@ -7,7 +7,8 @@
   audiences were shown.
 - A practitioner's profile is seen by members, and by everyone when listed publicly: editing
   a members-only profile forgets only what members were shown.
-- Regions, cities, organisations, forms of extremism, themes and the FAQ are public.
+- Regions, cities, organisations, forms of extremism, themes (and their names in each
+  language) and the FAQ are public.
 
 Connected in ScnPortalConfig.ready, for saves and deletes wherever they are made (views,
 the admin, cascades). A change made with `QuerySet.update()` sends no signal: the code that
@@ -29,6 +30,7 @@ PUBLIC_MODELS = [
     "cities.TaggedOrganisation",
     "practices.ExtremismForm",
     "scn_portal.FaqEntry",
+    "scn_portal.TagName",
     "taggit.Tag",
 ]
 

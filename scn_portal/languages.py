@@ -8,7 +8,11 @@ member switches with a form, which also keeps the choice on their account: their
 written in it, and signing in takes them to their pages in it.
 """
 
+from functools import partial
+from threading import local
+
 from django.conf import settings
+from django.core.signals import request_started
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -17,6 +21,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_from_path, get_language_info
 from django.utils.translation import override as language_override
 
+from scn_portal.page_cache import cached_data
 from scn_portal.rows import Row
 
 CODES = {code for code, _name in settings.LANGUAGES}
@@ -41,6 +46,41 @@ def localized(path):
     text = CharField()
     own = NullIf(F(f"{path}_{language}"), Value(""), output_field=text)
     return Coalesce(own, english, output_field=text)
+
+
+# The tag names read during the request being served, per language: one read however many
+# cards and facets a page draws; forgotten when a request starts.
+_tag_names = local()
+request_started.connect(
+    lambda **kwargs: _tag_names.__dict__.clear(), weak=False, dispatch_uid="tag-names-per-request"
+)
+
+
+def tag_names():
+    """{tag's name: its name in the page's language} for the themes and focus areas staff
+    named in it (scn_portal.models.TagName); empty on an English page, where a tag shows its
+    own name. Kept with the data cache, and read once a request."""
+    language = page_language()
+    if language == settings.LANGUAGE_CODE:
+        return {}
+    names = _tag_names.__dict__.get(language)
+    if names is None:
+        names = cached_data("tag-names", partial(_read_tag_names, language), language)
+        _tag_names.__dict__[language] = names
+    return names
+
+
+def _read_tag_names(language):
+    from scn_portal.models import TagName
+
+    field = f"name_{language}"
+    named = TagName.objects.rewrite(False).exclude(**{f"{field}__isnull": True})
+    return dict(named.exclude(**{field: ""}).values_list("tag__name", field))
+
+
+def tag_name(name):
+    """A tag's name as the page shows it: in the page's language where staff gave one."""
+    return tag_names().get(str(name), name)
 
 
 def localized_names(names):

@@ -171,3 +171,31 @@ class FaqEntry(models.Model):
 
     def get_absolute_url(self):
         return reverse("faq") + f"#{self.slug}"
+
+
+class TagName(models.Model):
+    """A theme's or focus area's name in the portal's other languages. Themes and focus areas
+    are tags (taggit) that members and staff type, in English as a rule; staff give a tag its
+    name in French, Arabic and Spanish in the admin (the tag's page), and a page in one of
+    those languages shows it, or the tag's own name where none is given. The per-language
+    fields come from django-modeltranslation (scn_portal/translation.py)."""
+
+    tag = models.OneToOneField(
+        "taggit.Tag",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="translated_name",
+        verbose_name=_("tag"),
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("name in other languages")
+        verbose_name_plural = _("names in other languages")
+
+    def __str__(self):
+        return str(self.tag)
+
+    def get_absolute_url(self):
+        """Edited on the tag's page in the admin."""
+        return reverse("admin:taggit_tag_change", args=[self.tag_id])

@@ -64,3 +64,10 @@ def isolate(value):
     if value in (None, "") or not get_language_bidi():
         return value
     return f"\u2068{value}\u2069"
+
+
+@register.filter
+def tag_name(name):
+    """`{{ theme|tag_name }}`: a theme's or focus area's name in the page's language, where
+    staff gave one (scn_portal.models.TagName), else as it was typed."""
+    return languages.tag_name(name)

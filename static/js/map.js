@@ -42,7 +42,14 @@
     var box = document.createElement("div");
     box.className = "map-tiles";
     figure.insertBefore(box, svg);
-    var map = L.map(box, { scrollWheelZoom: false, worldCopyJump: true });
+    var map = L.map(box, { scrollWheelZoom: false, worldCopyJump: true, zoomControl: false });
+    // The zoom buttons' names in the page's language (the template gives them).
+    L.control
+      .zoom({
+        zoomInTitle: figure.getAttribute("data-zoom-in") || "Zoom in",
+        zoomOutTitle: figure.getAttribute("data-zoom-out") || "Zoom out",
+      })
+      .addTo(map);
     var tiles = L.tileLayer(figure.getAttribute("data-tile-url"), {
       maxZoom: 18,
       attribution: figure.getAttribute("data-attribution") || "",

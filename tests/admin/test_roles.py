@@ -53,6 +53,9 @@ MODERATOR_PERMISSIONS = {
     "taggit.view_tag",
     "taggit.add_tag",
     "taggit.change_tag",
+    "scn_portal.view_tagname",
+    "scn_portal.add_tagname",
+    "scn_portal.change_tagname",
 }
 
 
@@ -159,11 +162,21 @@ def test_a_moderator_edits_the_faq_and_the_tags_but_deletes_neither(moderator_cl
     assert entry.question_fr == "Qui peut rejoindre le réseau ?"
     response = moderator_client.post(
         reverse("admin:taggit_tag_change", args=[tag.pk]),
-        {"name": "Youth work", "slug": "youth-work"},
+        {
+            "name": "Youth work",
+            "slug": "youth-work",
+            # Its name in the other languages, on the same page.
+            "translated_name-TOTAL_FORMS": "1",
+            "translated_name-INITIAL_FORMS": "0",
+            "translated_name-0-name_fr": "Travail de jeunesse",
+            "translated_name-0-name_es": "",
+            "translated_name-0-name_ar": "",
+        },
     )
-    assert response.status_code == 302
+    assert response.status_code == 302, response.context["adminform"].form.errors
     tag.refresh_from_db()
     assert tag.name == "Youth work"
+    assert tag.translated_name.name_fr == "Travail de jeunesse"
     for name, obj in [("scn_portal_faqentry", entry), ("taggit_tag", tag)]:
         response = moderator_client.post(reverse(f"admin:{name}_delete", args=[obj.pk]))
         assert response.status_code == 403

@@ -321,3 +321,11 @@ def test_each_run_of_demo_accounts_sets_new_passwords(client):
     assert not sign_in(client, MEMBER_EMAIL, first[MEMBER_EMAIL])
     assert sign_in(client, MEMBER_EMAIL, second[MEMBER_EMAIL])
     assert get_user_model().objects.filter(email__in=[MEMBER_EMAIL, MODERATOR_EMAIL]).count() == 2
+
+
+def test_the_demo_themes_are_named_in_each_language(demo):
+    from scn_portal.models import TagName
+
+    named = TagName.objects.get(tag__name="youth engagement")
+    assert (named.name_fr, named.name_es) == ("engagement des jeunes", "participación juvenil")
+    assert TagName.objects.exclude(name_ar=None).count() >= 15

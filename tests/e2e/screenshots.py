@@ -109,8 +109,33 @@ def sample_pages():
                 MODERATOR,
             )
         )
-    return pages
+    # The same pages in Arabic, right to left: each name prefixed "ar-".
+    arabic = [
+        (f"ar-{name}", f"/ar{path}", who)
+        for name, path, who in pages
+        if name in ARABIC and not path.startswith("/screenshot-")
+    ]
+    return pages + arabic
 
+
+# The pages also taken in Arabic: the ones that show most of the portal's parts.
+ARABIC = {
+    "home",
+    "cities",
+    "practices",
+    "practices-filtered",
+    "faq",
+    "contact",
+    "search",
+    "sign-in",
+    "not-found",
+    "contribute-new",
+    "profile",
+    "city",
+    "practice",
+    "organisation",
+    "admin-queue",
+}
 
 NOT_FOUND_PATH = "/no-such-page/"
 SERVER_ERROR_PATH = "/screenshot-of-the-server-error-page/"

@@ -176,3 +176,25 @@ def test_when_no_tile_loads_the_portal_map_stays(page, tiled):
     page.wait_for_function("document.querySelector('#city-map .map-tiles') === null")
     assert page.locator("#city-map a.map-mark").first.is_visible()
     assert page.locator("#city-map a.map-mark").count() == 3
+
+
+def test_right_to_left_the_map_is_not_mirrored(page, tiled):
+    """An Arabic page reads right to left, but the world does not: the marks and the pins
+    stand where they stand on the English page."""
+
+    def places(path):
+        page.goto(page.base_url + path)
+        page.wait_for_selector("#city-map.map-has-tiles")
+        box = page.locator("#city-map").bounding_box()
+        pins = page.locator("#city-map .leaflet-marker-icon")
+        return sorted(
+            (round(pin["x"] - box["x"]), round(pin["y"] - box["y"]))
+            for pin in (pins.nth(n).bounding_box() for n in range(pins.count()))
+        )
+
+    english = places("/cities/")
+    assert len(english) == 3
+    assert places("/ar/cities/") == english
+    # The tile map's own buttons are named in the page's language.
+    assert page.locator(".leaflet-control-zoom-in").get_attribute("title") == "تكبير"
+    assert page.console_errors == []

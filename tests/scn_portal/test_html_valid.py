@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
+from taggit.models import Tag
 
 from practices.models import Status
 from tests.admin.test_pages import MODELS as ADMIN_MODELS
@@ -132,6 +133,9 @@ def test_every_admin_page_a_moderator_uses_is_valid_html(admin_client, tmp_path)
     submitted = PracticeFactory(status=Status.SUBMITTED)
     pages["review"] = reverse("admin:practices_practice_review", args=[submitted.pk])
     pages["queue"] = reverse("admin:practices_practice_changelist") + "?status__exact=submitted"
+    # A theme's page, with its names in the other languages.
+    theme = Tag.objects.create(name="youth work", slug="youth-work")
+    pages["tag"] = reverse("admin:taggit_tag_change", args=[theme.pk])
     saved = save_pages(admin_client, pages, tmp_path, "admin")
 
     errors = vnu_errors(saved)

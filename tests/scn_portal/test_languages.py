@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils.translation import override
+from taggit.models import Tag
 
 from practices import workflow
 from practices.models import Status
@@ -304,3 +305,44 @@ def test_regions_and_forms_of_extremism_are_named_in_the_page_s_language(client,
         assert "Extrema derecha" in client.get(url).text, url
     english = client.get("/practices/circles/").text
     assert "Africa" in english and "Far-right" in english
+
+
+def test_themes_and_focus_areas_show_the_names_staff_gave_in_each_language(client):
+    from scn_portal.models import TagName
+
+    city = CityFactory(name="Lyon", slug="lyon", focus_areas=["education"], country="FR")
+    PracticeFactory(city=city, slug="clubs", themes=["youth engagement"])
+    names = {"youth engagement": "engagement des jeunes", "education": "éducation"}
+    for tag in Tag.objects.filter(name__in=names):
+        TagName.objects.create(tag=tag, name_fr=names[tag.name])
+
+    pages = {
+        "library (card and facet)": "/fr/practices/",
+        "practice": "/fr/practices/clubs/",
+        "city": "/fr/cities/lyon/",
+        "cities (focus filter)": "/fr/cities/",
+    }
+    for name, url in pages.items():
+        html = client.get(url).text
+        assert "engagement des jeunes" in html or "éducation" in html, name
+        assert ">youth engagement<" not in html and ">education<" not in html, name
+    library = client.get("/fr/practices/").text
+    assert "<li>engagement des jeunes</li>" in library  # the card
+    assert '>engagement des jeunes <span class="facet-count">' in library  # the filter
+    assert ">éducation</a>" in client.get("/fr/cities/lyon/").text
+    # Nobody named them in Spanish: the tag's own name shows.
+    assert ">youth engagement<" in client.get("/es/practices/clubs/").text
+    assert "engagement des jeunes" not in client.get("/practices/clubs/").text
+
+
+def test_data_kept_in_the_cache_is_kept_per_language(client, settings):
+    """Choices and map markers kept in the data cache carry names and addresses in the
+    page's language: each language has its own."""
+    settings.DATA_CACHE_SECONDS = 300
+    CityFactory(name="Nairobi", slug="nairobi", region=region("africa"), country="KE")
+    assert "Africa" in client.get("/cities/").text
+    assert '"url": "/cities/nairobi/"' in client.get("/cities/map.json").text
+
+    french = client.get("/fr/cities/").text
+    assert "Afrique" in french and ">Africa<" not in french
+    assert '"url": "/fr/cities/nairobi/"' in client.get("/fr/cities/map.json").text

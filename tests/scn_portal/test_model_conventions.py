@@ -3,14 +3,25 @@
 
 import pytest
 from django.apps import apps
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
+from scn_portal.models import TagName
 from tests.admin.test_pages import MODELS
 from tests.factories import AttachmentFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
-BUILDERS = {**MODELS, "practices.attachment": lambda: AttachmentFactory(practice=PracticeFactory())}
+
+def tag_name():
+    tag = Tag.objects.create(name="youth work", slug="youth-work")
+    return TagName.objects.create(tag=tag, name_fr="travail de jeunesse")
+
+
+BUILDERS = {
+    **MODELS,
+    "practices.attachment": lambda: AttachmentFactory(practice=PracticeFactory()),
+    "scn_portal.tagname": tag_name,
+}
 
 
 # The spelling vocabulary: counted from published practice by practices/spelling.py, never
