@@ -8,7 +8,7 @@ member switches with a form, which also keeps the choice on their account: their
 written in it, and signing in takes them to their pages in it.
 """
 
-from functools import partial
+from functools import cache, lru_cache, partial
 from threading import local
 
 from django.conf import settings
@@ -16,7 +16,14 @@ from django.core.signals import request_started
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-from django.urls import translate_url
+from django.urls import (
+    NoReverseMatch,
+    Resolver404,
+    get_script_prefix,
+    resolve,
+    reverse,
+    translate_url,
+)
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_from_path, get_language_info
 from django.utils.translation import override as language_override
@@ -103,21 +110,41 @@ def language_links(request):
     current = get_language()
     query = request.META.get("QUERY_STRING", "")
     rows = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
-        path = translate_url(request.path_info, code)
+    for code, path in _addresses(request.path_info, get_script_prefix(), current):
+        name, bidi = _name_and_direction(code)
         url = f"{path}?{query}" if query else path
         rows.append(
-            Row(
-                code=code,
-                name=info["name_local"],
-                bidi=info["bidi"],
-                path=path,
-                url=url,
-                current=code == current,
-            )
+            Row(code=code, name=name, bidi=bidi, path=path, url=url, current=code == current)
         )
     return rows
+
+
+@cache
+def _name_and_direction(code):
+    info = get_language_info(code)
+    return info["name_local"], info["bidi"]
+
+
+@lru_cache(maxsize=4096)
+def _addresses(path_info, script_prefix, current):
+    """((code, the page at `path_info` in that language), ...): the address resolved once
+    and reversed in each language; each language's home page for an address that is not a
+    page (a 404)."""
+    try:
+        match = resolve(path_info)
+    except Resolver404:
+        match = None
+    addresses = []
+    for code, _name in settings.LANGUAGES:
+        with language_override(code):
+            try:
+                if match is None:
+                    raise NoReverseMatch
+                address = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                address = reverse("home")
+        addresses.append((code, address))
+    return tuple(addresses)
 
 
 def choose_language(request):

@@ -346,3 +346,11 @@ def test_data_kept_in_the_cache_is_kept_per_language(client, settings):
     french = client.get("/fr/cities/").text
     assert "Afrique" in french and ">Africa<" not in french
     assert '"url": "/fr/cities/nairobi/"' in client.get("/fr/cities/map.json").text
+
+
+def test_on_a_page_that_does_not_exist_the_switch_leads_to_each_language_s_home(client):
+    response = client.get("/fr/no-such-page/")
+    assert response.status_code == 404
+    assert HTML_LANG.search(response.text).group(1) == "fr"
+    links = re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', switch(response.text))
+    assert links == [("/", "en"), ("/ar/", "ar"), ("/es/", "es")]
