@@ -6,7 +6,6 @@ replying to the email we send them (Reply-To is the sender).
 """
 
 import logging
-from email.utils import formataddr
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -19,7 +18,7 @@ from cities.contact_forms import MembershipApplicationForm, PractitionerMessageF
 from cities.models import Practitioner, PractitionerMessage
 from scn_portal import abuse
 from scn_portal.contact_views import acknowledge, notify_staff
-from scn_portal.emails import absolute_url, send
+from scn_portal.emails import absolute_url, mailbox, send
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +27,7 @@ def _notify_join(request, application):
     notify_staff(
         "join_staff",
         application,
-        formataddr((application.applicant_name, application.email)),
+        mailbox(application.applicant_name, application.email),
     )
     acknowledge(request, "join_ack", {"country": application.country.name}, application.email)
 
@@ -84,7 +83,7 @@ def _deliver(request, message):
         "relay_message",
         context,
         practitioner.email,
-        reply_to=[formataddr((_sender_name(sender), sender.email))],
+        reply_to=[mailbox(_sender_name(sender), sender.email)],
         language=language,
     )
     if delivered:

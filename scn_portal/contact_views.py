@@ -5,7 +5,6 @@ acknowledgement; the path every public form takes is in scn_portal/abuse.py.
 """
 
 import logging
-from email.utils import formataddr
 
 from django.conf import settings
 from django.contrib import messages
@@ -16,7 +15,7 @@ from django.utils.translation import override
 from django.views.decorators.http import require_http_methods, require_safe
 
 from scn_portal import abuse
-from scn_portal.emails import absolute_url, send
+from scn_portal.emails import absolute_url, mailbox, send
 from scn_portal.forms import ContactForm
 from scn_portal.models import ContactMessage
 
@@ -62,7 +61,7 @@ def acknowledge(request, template, context, to):
 
 
 def _notify(request, message):
-    notify_staff("contact_staff", message, formataddr((message.name, message.email)))
+    notify_staff("contact_staff", message, mailbox(message.name, message.email))
     # The acknowledgement repeats nothing the sender typed: a form that mails arbitrary
     # addresses must not carry a stranger's text to them.
     acknowledge(request, "contact_ack", {"topic": message.get_topic_display()}, message.email)

@@ -2,6 +2,8 @@
 templates/emails/, and never lets a failed send undo what the caller already saved."""
 
 import logging
+from contextlib import suppress
+from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,6 +11,17 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language, override
 
 logger = logging.getLogger(__name__)
+
+
+def mailbox(name, address):
+    """`Name <address>` for a Reply-To header: the name quoted where it needs to be, and a
+    domain written in another script (exämple.org) as mail servers read it (punycode), which
+    `email.utils.formataddr` alone refuses."""
+    local, _at, domain = address.rpartition("@")
+    # A domain the form would not have accepted is left for formataddr to refuse.
+    with suppress(UnicodeError):
+        domain = domain.encode("idna").decode("ascii")
+    return formataddr((name, f"{local}@{domain}"))
 
 
 def absolute_url(path):

@@ -239,3 +239,23 @@ def test_a_name_with_accents_and_commas_reaches_staff_as_one_reply_to_address(cl
     [reply_to] = message_from_bytes(raw, policy=policy.default)["Reply-To"].addresses
     assert reply_to.display_name == "Zoë Müller, Mayor's office"
     assert reply_to.addr_spec == "sam@example.org"
+
+
+@pytest.mark.parametrize("form", ["contact", "cities:join"])
+def test_an_address_at_a_domain_in_another_script_is_taken_and_answered(
+    client, form, django_capture_on_commit_callbacks
+):
+    """An address such as sam@exämple.org is valid: the message is stored, staff are told
+    (the reply address written as mail servers read it) and the sender is answered."""
+    from tests.contact.conftest import JOIN
+
+    url = reverse(form)
+    values = {**(CONTACT if form == "contact" else JOIN), "email": "sam@exämple.org"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form_data(client, url, **values))
+
+    assert response.status_code == 302
+    staff, ack = mail.outbox
+    assert staff.reply_to[0].endswith("<sam@xn--exmple-cua.org>")
+    assert ack.to == ["sam@exämple.org"]
+    assert ack.message()["To"] == "sam@xn--exmple-cua.org"
