@@ -23,7 +23,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Length
 from django.urls import reverse
 from django.utils.text import Truncator
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -414,7 +413,7 @@ class Practice(models.Model):
     @property
     def direction(self):
         """Which way its text runs ("rtl" for Arabic), for the `dir` beside its `lang`."""
-        return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        return "rtl" if self.language in settings.LANGUAGES_BIDI else "ltr"
 
     @property
     def theme_names(self):

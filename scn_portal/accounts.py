@@ -20,15 +20,13 @@ from allauth.account import views as allauth_views
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
 from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
-from django.utils.translation import get_language_from_path
 from django.utils.translation import gettext as _
 
-from scn_portal.languages import address_in
+from scn_portal.languages import address_in, page_language
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +46,7 @@ MAIL_FAILED = "_scn_account_mail_failed"
 class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         # A new member's emails and pages are in the language they signed up in.
-        user.language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        user.language = page_language()
         return super().save_user(request, user, form, commit=commit)
 
     def post_login(self, request, user, **kwargs):

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.signals import request_started
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.urls import (
     NoReverseMatch,
     Resolver404,
@@ -27,6 +27,7 @@ from django.urls import (
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language, get_language_from_path, get_language_info
 from django.utils.translation import override as language_override
+from django.views.decorators.http import require_POST
 
 from scn_portal.page_cache import cached_data
 from scn_portal.rows import Row
@@ -147,12 +148,11 @@ def _addresses(path_info, script_prefix, current):
     return tuple(addresses)
 
 
+@require_POST
 def choose_language(request):
     """The switcher's form, for signed-in members: show `next` in the chosen language and
     keep the choice on the account. A visitor who is not signed in follows links instead,
     and an unknown language or a `next` elsewhere leads to the home page unchanged."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     language = request.POST.get("language", "")
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(

@@ -29,13 +29,14 @@ class SiteSitemap(Sitemap):
 
 class ModelSitemap(SiteSitemap):
     """Rows of one model, read in one query: the sitemap's paginator counts the list instead
-    of asking the database for a COUNT first."""
+    of asking the database for a COUNT first. Each row is listed once per language, and a
+    page holds `limit` addresses: only the rows one page shows are read."""
 
     def queryset(self):
         raise NotImplementedError
 
     def items(self):
-        return list(self.queryset()[: self.limit])
+        return list(self.queryset()[: self.limit // len(settings.LANGUAGES)])
 
 
 class PageSitemap(SiteSitemap):
