@@ -31,9 +31,15 @@ class RegionAdmin(TranslationAdmin):
     """A text per language (translation.py): English required, the others shown in the
     English one's place until given."""
 
-    list_display = ["name", "order", "city_count"]
-    search_fields = ["name"]
+    list_display = ["name", "hub_name", "order", "city_count"]
+    search_fields = ["name", "hub_name"]
     prepopulated_fields = {"slug": ["name"]}
+    # The team: the row's number with a search window, for thousands of practitioners.
+    raw_id_fields = ["team"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "order"]}),
+        (_("Regional hub"), {"fields": ["hub_name", "hub_intro", "hub_email", "team"]}),
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(city_count=Count("cities"))

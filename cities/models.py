@@ -20,9 +20,33 @@ LAST_YEAR = 2100
 
 
 class Region(models.Model):
+    """A world region of the network. Each has a page (its regional hub: its cities, practice,
+    news, events and resources); where the network runs a hub office there, the hub's name,
+    introduction, team and the staff address the contact form routes its messages to."""
+
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    hub_name = models.CharField(
+        _("hub name"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example “East and Southern Africa hub”. Empty: the region has no hub."),
+    )
+    hub_intro = models.TextField(_("what the hub does"), max_length=2000, blank=True)
+    # Never shown: messages to the hub are written through the contact form.
+    hub_email = models.EmailField(
+        _("hub staff email (never shown)"),
+        blank=True,
+        help_text=_("Contact messages about this region go here; empty: to the network's staff."),
+    )
+    team = models.ManyToManyField(
+        "Practitioner",
+        verbose_name=_("hub team"),
+        blank=True,
+        related_name="hub_regions",
+        help_text=_("Shown on the hub's page: to visitors only those listed publicly."),
+    )
 
     class Meta:
         verbose_name = _("region")
@@ -33,7 +57,11 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cities:list") + f"?region={self.slug}"
+        return reverse("cities:region", args=[self.slug])
+
+    @property
+    def has_hub(self):
+        return bool(self.hub_name)
 
 
 class TaggedCity(TaggedItemBase):

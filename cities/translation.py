@@ -7,4 +7,4 @@ from cities.models import Region
 
 @register(Region)
 class RegionTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "hub_name", "hub_intro")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from cities import contact_views, profile_views, views
+from cities import contact_views, hub_views, profile_views, views
 
 app_name = "cities"
 urlpatterns = [
@@ -10,6 +10,8 @@ urlpatterns = [
     # Not a slug (a dot), so never a city's address.
     path("cities/map.json", views.city_map, name="map"),
     path("cities/<slug:slug>/", views.city_detail, name="detail"),
+    path("regions/", hub_views.region_list, name="regions"),
+    path("regions/<slug:slug>/", hub_views.region_detail, name="region"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
     path("practitioners/", views.practitioner_list, name="practitioners"),

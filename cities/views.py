@@ -11,9 +11,10 @@ from functools import cache, lru_cache, partial
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Value
+from django.db.models import Exists, F, OuterRef
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from taggit.models import Tag
@@ -29,16 +30,21 @@ from cities.models import (
     map_markers,
 )
 from cities.worldmap import layout
+from news.models import Story
 from practices import facets
 from practices.models import Practice, with_practice_count
+from scn_portal import briefs
 from scn_portal.languages import localized, tag_name
 from scn_portal.page_cache import cached_data, public_page
+from scn_portal.rows import by_label, rows_of, union_of
 
 CITIES_PER_PAGE = 24
 ORGANISATIONS_PER_PAGE = 24
 PRACTITIONERS_PER_PAGE = 30
 # A city or organisation page shows its latest practice and links to the rest in the library.
 PRACTICES_ON_DETAIL_PAGE = 12
+# A city page shows the latest news stories that name it.
+STORIES_ON_DETAIL_PAGE = 5
 # Beyond this a page number is a mistake, and an OFFSET that large overflows SQLite.
 MAX_PAGE = 10_000
 
@@ -68,44 +74,6 @@ def page_without_count(request, queryset, per_page):
     if number > 1 and not rows:
         raise Http404
     return rows[:per_page], number, len(rows) > per_page
-
-
-ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
-
-
-def rows_of(queryset, kind, label="name", info=None, more=None, num=None):
-    """`queryset` as rows of one shape (kind, slug, label, two more texts, a number), so
-    several short lists of a page come from ONE query: see `union_of`."""
-    empty = Value("", output_field=CharField())
-    if hasattr(queryset, "rewrite"):
-        # A model with texts per language (modeltranslation): its column order kept as
-        # written, as a UNION needs; `label` says which language to read.
-        queryset = queryset.rewrite(False)
-    return (
-        queryset.order_by()
-        .annotate(
-            row_kind=Value(kind, output_field=CharField()),
-            row_key=F("slug"),
-            row_label=F(label) if isinstance(label, str) else label,
-            row_info=info if info is not None else empty,
-            row_more=more if more is not None else empty,
-            row_num=num if num is not None else Value(0, output_field=IntegerField()),
-        )
-        .values_list(*ROW_COLUMNS)
-    )
-
-
-def union_of(*branches):
-    """Run the branches (from `rows_of`) as one UNION ALL query: {kind: [row, ...]}, each
-    row (slug, label, info, more, num), in no particular order."""
-    lists = {}
-    for kind, *row in branches[0].union(*branches[1:], all=True):
-        lists.setdefault(kind, []).append(row)
-    return lists
-
-
-def by_label(rows):
-    return sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
 
 
 def region_choices():
@@ -272,6 +240,10 @@ def city_detail(request, slug):
                 info=F("role_title"),
                 more=F("organisation__name"),
             ),
+            briefs.story_rows(
+                Story.objects.published(timezone.now()).filter(cities=city.pk),
+                STORIES_ON_DETAIL_PAGE,
+            ),
         )
 
     def practitioners():
@@ -311,6 +283,7 @@ def city_detail(request, slug):
                 ]
             ),
             "practitioners": SimpleLazyObject(practitioners),
+            "stories": SimpleLazyObject(lambda: briefs.stories(lists_once().get("story", []))),
             "map": SimpleLazyObject(lambda: city_map_view(city)),
             "slug": slug,
         },

@@ -9,7 +9,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -35,7 +34,7 @@ from practices.models import (
     TaggedPractice,
     sections_in,
 )
-from scn_portal.forms import Checklist
+from scn_portal.admin_widgets import ChecklistLists
 
 AUDIT_FIELDS = ["created_at", "updated_at", "submitted_at", "published_at"]
 
@@ -200,7 +199,7 @@ class DecisionForm(forms.Form):
 
 
 @admin.register(Practice)
-class PracticeAdmin(admin.ModelAdmin):
+class PracticeAdmin(ChecklistLists, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -233,7 +232,6 @@ class PracticeAdmin(admin.ModelAdmin):
     # select for the city, checklists for the lists, and the row's number, with a search
     # window, for the thousands of practitioners and practices.
     raw_id_fields = ["contact_practitioner", "adapted_from"]
-    formfield_overrides = {models.ManyToManyField: {"widget": Checklist}}
     readonly_fields = ["status", "review_link", "author", "update_of", *AUDIT_FIELDS]
     inlines = [AttachmentInline, StatusChangeInline]
     actions = ["publish_selected"]

@@ -511,7 +511,7 @@ def attachment_path(instance, filename):
     return f"attachments/{uuid.uuid4().hex}.pdf"
 
 
-def _shortened(file_name, max_length):
+def shortened(file_name, max_length):
     """`file_name` cut to `max_length` characters, keeping its extension."""
     if len(file_name) <= max_length:
         return file_name
@@ -560,7 +560,7 @@ class Attachment(models.Model):
             practice=practice,
             title=title or Truncator(PurePath(upload.name).stem.strip()).chars(title_length),
             file=upload,
-            original_name=_shortened(upload.name, name_length),
+            original_name=shortened(upload.name, name_length),
             size=upload.size,
         )
 

@@ -12,7 +12,7 @@ from pathlib import PurePath
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, IntegerField, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import linebreaksbr
@@ -84,8 +84,9 @@ def _linked(queryset, kind, key, label, num):
 
 def linked_items(practice):
     """Everything a practice's page links to, in ONE query: themes, forms of extremism,
-    other cities, partner organisations, attachments, and the published practice it adapts
-    or that adapts it. Returns {kind: [row, ...]}, each list in display order."""
+    other cities, partner organisations, attachments, the published practice it adapts or
+    that adapts it, and the news stories that name it. Returns {kind: [row, ...]}, each
+    list in display order."""
     zero = Value(0, output_field=IntegerField())
     branches = [
         _linked(practice.themes.all(), "theme", F("slug"), F("name"), F("pk")),
@@ -101,6 +102,16 @@ def linked_items(practice):
         ),
         _linked(practice.adapted_from.published(), "adapted_from", F("slug"), F("title"), zero),
         _linked(practice.adaptations.published(), "adaptation", F("slug"), F("title"), zero),
+        # News stories that name it, newest first (the day as a number: 20270512).
+        _linked(
+            practice.stories.published(),
+            "story",
+            F("slug"),
+            F("title"),
+            ExtractYear("publish_at") * 10000
+            + ExtractMonth("publish_at") * 100
+            + ExtractDay("publish_at"),
+        ),
     ]
     items = {}
     for row in branches[0].union(*branches[1:], all=True):
@@ -112,6 +123,8 @@ def linked_items(practice):
             rows.sort(key=lambda row: int(row["key"]))
         elif kind == "form":
             rows.sort(key=lambda row: (row["num"], row["label"]))
+        elif kind == "story":
+            rows.sort(key=lambda row: -row["num"])
         else:
             rows.sort(key=lambda row: row["label"].lower())
     return items
@@ -152,6 +165,7 @@ def practice_page_context(request, practice, slug, published):
         "attachments": linked("attachment"),
         "adapted_from": linked("adapted_from"),
         "adaptations": linked("adaptation"),
+        "stories": linked("story"),
         "related": SimpleLazyObject(related),
         "contact": contact,
         "library_url": reverse("practices:list"),

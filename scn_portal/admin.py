@@ -124,9 +124,18 @@ class InboxAdmin(admin.ModelAdmin):
 
 @admin.register(ContactMessage)
 class ContactMessageAdmin(InboxAdmin):
-    content_fields = ["name", "email", "topic", "message"]
-    list_display = ["__str__", "email", "topic", "status", "assignee", "was_notified", "created_at"]
-    list_filter = [*InboxAdmin.inbox_filters, "topic"]
+    content_fields = ["name", "email", "topic", "region", "message"]
+    list_display = [
+        "__str__",
+        "email",
+        "topic",
+        "region",
+        "status",
+        "assignee",
+        "was_notified",
+        "created_at",
+    ]
+    list_filter = [*InboxAdmin.inbox_filters, "topic", "region"]
     search_fields = ["name", "email", "message"]
 
 

@@ -33,12 +33,12 @@ def admin_link(record):
     return absolute_url(path)
 
 
-def notify_staff(template, record, reply_to):
-    """Email the moderators about `record` and remember whether it worked; an unsent
-    notification leaves `notified` False, which the admin shows."""
+def notify_staff(template, record, reply_to, staff=None):
+    """Email the moderators (or `staff`) about `record` and remember whether it worked; an
+    unsent notification leaves `notified` False, which the admin shows."""
     with override(settings.LANGUAGE_CODE):
         context = {"record": record, "admin_url": admin_link(record)}
-    staff = settings.MODERATORS_EMAIL
+    staff = staff or settings.MODERATORS_EMAIL
     if send(template, context, staff, reply_to=[reply_to], language=settings.LANGUAGE_CODE):
         type(record).objects.filter(pk=record.pk).update(notified=True)
         record.notified = True
@@ -61,7 +61,10 @@ def acknowledge(request, template, context, to):
 
 
 def _notify(request, message):
-    notify_staff("contact_staff", message, mailbox(message.name, message.email))
+    # A message for a regional hub goes to that hub's staff, when it has an address.
+    hub = message.region
+    staff = [hub.hub_email] if hub is not None and hub.hub_email else None
+    notify_staff("contact_staff", message, mailbox(message.name, message.email), staff)
     # The acknowledgement repeats nothing the sender typed: a form that mails arbitrary
     # addresses must not carry a stranger's text to them.
     acknowledge(request, "contact_ack", {"topic": message.get_topic_display()}, message.email)
@@ -71,6 +74,9 @@ def _notify(request, message):
 def contact(request):
     topic = request.GET.get("topic")
     initial = {"topic": topic} if topic in ContactMessage.Topic.values else {}
+    # From a regional hub's page: the hub chosen already (a slug; an unknown one is ignored).
+    if request.GET.get("region"):
+        initial["region"] = request.GET["region"]
     form = ContactForm(abuse.posted_data(request), initial=initial)
     return abuse.respond(
         request,

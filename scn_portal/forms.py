@@ -2,8 +2,10 @@
 
 from django import forms
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 from taggit.utils import _parse_tags
 
+from cities.models import Region
 from scn_portal.abuse import TrappedForm
 from scn_portal.models import ContactMessage
 
@@ -13,7 +15,7 @@ class ContactForm(TrappedForm, forms.ModelForm):
 
     class Meta:
         model = ContactMessage
-        fields = ["name", "email", "topic", "message"]
+        fields = ["name", "email", "topic", "region", "message"]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -26,6 +28,13 @@ class ContactForm(TrappedForm, forms.ModelForm):
         # Every message has a topic: the radio buttons start on "general", with no blank.
         self.fields["topic"].choices = ContactMessage.Topic.choices
         self.fields["topic"].initial = self.initial.get("topic") or ContactMessage.Topic.GENERAL
+        # Only regions with a hub: their staff receive the message (Region.hub_email).
+        region = self.fields["region"]
+        region.queryset = Region.objects.filter(hub_name__gt="")
+        region.empty_label = _("None in particular: the network's staff")
+        region.to_field_name = "slug"
+        region.label_from_instance = lambda hub: hub.hub_name
+        region.help_text = _("Choose a regional hub and its staff will answer you.")
 
 
 class Checklist(forms.CheckboxSelectMultiple):

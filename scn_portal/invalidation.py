@@ -7,8 +7,14 @@
   audiences were shown.
 - A practitioner's profile is seen by members, and by everyone when listed publicly: editing
   a members-only profile forgets only what members were shown.
-- Regions, cities, organisations, forms of extremism, themes (and their names in each
-  language) and the FAQ are public.
+- A resource is seen by everyone once published, like practice: a member's suggestion and
+  its review forget nothing until it is published.
+- News stories and events are seen by everyone once published and their publication time
+  has come: saving a draft forgets nothing. They also change with time alone (a scheduled
+  story appears, an event ends): each save tells the page cache when that next happens
+  (`page_cache.remember_due`, through the `schedule`s registered here).
+- Regions (with their hubs and teams), cities, organisations, forms of extremism, themes (and
+  their names in each language) and the FAQ are public.
 
 Connected in ScnPortalConfig.ready, for saves and deletes wherever they are made (views,
 the admin, cascades). A change made with `QuerySet.update()` sends no signal: the code that
@@ -16,10 +22,18 @@ makes one on what a page shows calls `page_cache.forget()` itself.
 """
 
 from django.apps import apps
+from django.db import transaction
+from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from cities.models import AUDIENCES, MEMBERS
-from scn_portal.page_cache import forget
+from scn_portal.models import PublicationStatus
+from scn_portal.page_cache import forget, remember_due, schedule
+
+# Published when their status says so (a review decides), like practice.
+REVIEWED_MODELS = ["practices.Practice", "resources.Resource"]
+# Published by staff, from a publication time on (scn_portal.models.StaffPublished).
+SCHEDULED_MODELS = ["news.Story", "events.Event"]
 
 # Shown to everyone whatever their state.
 PUBLIC_MODELS = [
@@ -35,15 +49,23 @@ PUBLIC_MODELS = [
 ]
 
 
-def _published(practice):
-    return practice is not None and practice.is_published
+def _published(instance):
+    if instance is None:
+        return False
+    if hasattr(instance, "is_published"):
+        return instance.is_published
+    # Staff-published content: public once published, whenever its time comes.
+    return instance.status == PublicationStatus.PUBLISHED
 
 
 def _was_published(instance):
-    """Whether the stored row of `instance` (a practice about to be saved) is published."""
+    """Whether the stored row of `instance` (content about to be saved) is published."""
     if instance.pk is None or instance._state.adding:
         return False
-    return type(instance).objects.published().filter(pk=instance.pk).exists()
+    model = type(instance)
+    if hasattr(instance, "is_published"):
+        return model.objects.published().filter(pk=instance.pk).exists()
+    return model.objects.filter(pk=instance.pk, status=PublicationStatus.PUBLISHED).exists()
 
 
 def practice_before_save(sender, instance, raw=False, **kwargs):
@@ -57,29 +79,67 @@ def practice_changed(sender, instance, raw=False, **kwargs):
         forget()
 
 
-def practice_part_changed(sender, instance, raw=False, **kwargs):
-    """An attachment or a theme of a practice: public when the practice is."""
+def scheduled_changed(sender, instance, raw=False, **kwargs):
+    """A story or an event: forgets as content does, and tells the page cache when such
+    content next changes with time alone."""
+    practice_changed(sender, instance, raw=raw)
+    if not raw:
+        transaction.on_commit(remember_due)
+
+
+def _published_rows(model):
+    if hasattr(model, "is_published"):
+        return model.objects.published()
+    return model.objects.filter(status=PublicationStatus.PUBLISHED)
+
+
+def part_changed(sender, instance, raw=False, **kwargs):
+    """A part of content (a practice's attachment, a theme of anything published): public
+    when what it belongs to is."""
     if raw:
         return
-    practice_id = getattr(instance, "practice_id", None) or getattr(
-        instance, "content_object_id", None
-    )
-    Practice = apps.get_model("practices", "Practice")
-    if Practice.objects.published().filter(pk=practice_id).exists():
+    name = "content_object" if hasattr(instance, "content_object_id") else "practice"
+    field = sender._meta.get_field(name)
+    owner = field.related_model
+    if _published_rows(owner).filter(pk=getattr(instance, field.attname)).exists():
         forget()
 
 
-def practice_links_changed(sender, instance, action, pk_set, **kwargs):
-    """Themes, forms of extremism, other cities or organisations added to or taken from
-    practice, from either side."""
+def links_changed(sender, instance, action, pk_set, model, **kwargs):
+    """Themes, regions, cities, organisations or practice added to or taken from content,
+    from either side (the content's, or the linked row's)."""
     if not action.startswith("post_"):
         return
-    Practice = apps.get_model("practices", "Practice")
-    if isinstance(instance, Practice):
+    content = _content_side(sender)
+    if isinstance(instance, content):
         if _published(instance):
             forget()
-    elif action == "post_clear" or Practice.objects.published().filter(pk__in=pk_set).exists():
+    elif action == "post_clear" or _published_rows(content).filter(pk__in=pk_set).exists():
         forget()
+
+
+_CONTENT_OF_THROUGH = {}
+
+
+def _content_side(through):
+    return _CONTENT_OF_THROUGH[through]
+
+
+def _next_scheduled(now):
+    """The next publication time still to come of any story or event, and the next end of a
+    published event (it moves to the past)."""
+    moments = []
+    for label in SCHEDULED_MODELS:
+        model = apps.get_model(label)
+        moments.append(model.objects.scheduled(now).aggregate(at=Min("publish_at"))["at"])
+    Event = apps.get_model("events", "Event")
+    moments.append(
+        Event.objects.filter(status=PublicationStatus.PUBLISHED, ends_at__gt=now).aggregate(
+            at=Min("ends_at")
+        )["at"]
+    )
+    found = [moment for moment in moments if moment is not None]
+    return min(found) if found else None
 
 
 def practitioner_before_save(sender, instance, raw=False, **kwargs):
@@ -123,21 +183,35 @@ def _each_m2m(model):
         yield getattr(model, field.name).through
 
 
+PARTS = [
+    "practices.Attachment",
+    "practices.TaggedPractice",
+    "resources.TaggedResource",
+    "news.TaggedStory",
+    "events.TaggedEvent",
+]
+
+
 def connect():
-    Practice = apps.get_model("practices", "Practice")
     Practitioner = apps.get_model("cities", "Practitioner")
     uid = "content-version"
-    pre_save.connect(practice_before_save, sender=Practice, dispatch_uid=f"{uid}-practice-pre")
-    post_save.connect(practice_changed, sender=Practice, dispatch_uid=f"{uid}-practice")
-    post_delete.connect(practice_changed, sender=Practice, dispatch_uid=f"{uid}-practice-del")
-    for label in ("practices.Attachment", "practices.TaggedPractice"):
+    content_models = [apps.get_model(label) for label in REVIEWED_MODELS + SCHEDULED_MODELS]
+    for model in content_models:
+        label = model._meta.label
+        changed = scheduled_changed if label in SCHEDULED_MODELS else practice_changed
+        pre_save.connect(practice_before_save, sender=model, dispatch_uid=f"{uid}-{label}-pre")
+        post_save.connect(changed, sender=model, dispatch_uid=f"{uid}-{label}")
+        post_delete.connect(changed, sender=model, dispatch_uid=f"{uid}-{label}-del")
+        for through in _each_m2m(model):
+            _CONTENT_OF_THROUGH[through] = model
+            m2m_changed.connect(
+                links_changed, sender=through, dispatch_uid=f"{uid}-{through._meta.label}"
+            )
+    for label in PARTS:
         model = apps.get_model(label)
-        post_save.connect(practice_part_changed, sender=model, dispatch_uid=f"{uid}-{label}")
-        post_delete.connect(practice_part_changed, sender=model, dispatch_uid=f"{uid}-{label}-del")
-    for through in _each_m2m(Practice):
-        m2m_changed.connect(
-            practice_links_changed, sender=through, dispatch_uid=f"{uid}-{through._meta.label}"
-        )
+        post_save.connect(part_changed, sender=model, dispatch_uid=f"{uid}-{label}")
+        post_delete.connect(part_changed, sender=model, dispatch_uid=f"{uid}-{label}-del")
+    schedule(_next_scheduled)
     pre_save.connect(
         practitioner_before_save, sender=Practitioner, dispatch_uid=f"{uid}-practitioner-pre"
     )
@@ -159,7 +233,7 @@ def connect():
         post_save.connect(public_changed, sender=model, dispatch_uid=f"{uid}-{label}")
         post_delete.connect(public_changed, sender=model, dispatch_uid=f"{uid}-{label}-del")
         for through in _each_m2m(model):
-            if through not in (*_each_m2m(Practice), *_each_m2m(Practitioner)):
+            if through not in _CONTENT_OF_THROUGH and through not in _each_m2m(Practitioner):
                 m2m_changed.connect(
                     public_changed, sender=through, dispatch_uid=f"{uid}-{through._meta.label}"
                 )

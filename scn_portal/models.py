@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -135,6 +136,15 @@ class ContactMessage(InboxItem):
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email address"), max_length=254)
     topic = models.CharField(_("topic"), max_length=20, choices=Topic.choices)
+    # The regional hub the message is for: its staff are told (Region.hub_email).
+    region = models.ForeignKey(
+        "cities.Region",
+        verbose_name=_("regional hub"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     message = models.TextField(_("message"), max_length=5000)
 
     class Meta(InboxItem.Meta):
@@ -199,3 +209,58 @@ class TagName(models.Model):
     def get_absolute_url(self):
         """Edited on the tag's page in the admin."""
         return reverse("admin:taggit_tag_change", args=[self.tag_id])
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class StaffPublishedQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What the public sees: published, and its publication time reached."""
+        return self.filter(
+            status=PublicationStatus.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def scheduled(self, now=None):
+        """Published, to appear at a time still to come."""
+        return self.filter(status=PublicationStatus.PUBLISHED, publish_at__gt=now or timezone.now())
+
+
+class StaffPublished(models.Model):
+    """What staff write in the admin and publish themselves (news stories, events): a draft
+    until they publish it, public from its publication time on (which may be in the future:
+    scheduled)."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+    )
+    publish_at = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        help_text=_("Published content appears from this time on; a later time schedules it."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = StaffPublishedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self):
+        return self.status == PublicationStatus.PUBLISHED and self.publish_at <= timezone.now()

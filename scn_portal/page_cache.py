@@ -17,6 +17,11 @@ Which change is seen by whom is decided where the models are (practices/signals.
 cities/signals.py, scn_portal/signals.py), each calling `forget`.
 
 Nothing older is ever read: a new version makes new keys, and the old entries expire.
+
+Some content changes with time alone: a news story scheduled for nine o'clock, an event that
+ends and moves to the past. The next such moment is kept beside the version (`remember_due`,
+asked of the apps that schedule, whenever they change); the first request after it forgets
+what was kept, as a save would.
 """
 
 import hashlib
@@ -30,6 +35,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.signals import request_started
 from django.db import transaction
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -38,6 +44,37 @@ from cities.models import AUDIENCES, PUBLIC
 
 def _version_key(audience):
     return f"content-version:{audience}"
+
+
+# When content next changes with time alone (a timestamp), and who can tell.
+DUE_KEY = "content-due"
+_schedules = []
+
+
+def schedule(next_change):
+    """Register `next_change(now)`: the next time after `now` at which content changes without
+    a save (a scheduled publication, an event ending), or None."""
+    _schedules.append(next_change)
+    return next_change
+
+
+def remember_due():
+    """Find and keep the next moment content changes with time alone (a query per app that
+    schedules): when such content was saved, and when the moment before it came."""
+    now = timezone.now()
+    moments = [moment for find in _schedules if (moment := find(now)) is not None]
+    cache.set(DUE_KEY, min(moments).timestamp() if moments else 0, timeout=None)
+
+
+def _due_passed(due):
+    """Forget what was kept when its due moment `due` has come (once, whichever request sees
+    it first). True when it had."""
+    if not due or due > time.time():
+        return False
+    if cache.add(f"content-due-done:{due}", 1, timeout=86400):
+        forget()
+        remember_due()
+    return True
 
 
 def _first_number():
@@ -67,13 +104,22 @@ def content_version(audience=PUBLIC):
     if found is not None:
         return found
     key = _version_key(audience)
-    number = cache.get(key)
+    found = cache.get_many([key, DUE_KEY])
+    # Once the due moment has come, the version that forgetting it made.
+    number = cache.get(key) if _due_passed(found.get(DUE_KEY)) else found.get(key)
     if number is None:
-        cache.add(key, _first_number(), timeout=None)
+        _start_version(key)
         number = cache.get(key) or _first_number()
     version = f"{settings.RELEASE}.{number}"
     _read.__dict__[audience] = version
     return version
+
+
+def _start_version(key):
+    """A version number where there was none (a new or emptied cache); what changes with time
+    is looked up anew, since what was known of it may have gone with the rest."""
+    if cache.add(key, _first_number(), timeout=None):
+        remember_due()
 
 
 def _incr(audiences):
@@ -83,7 +129,7 @@ def _incr(audiences):
         try:
             cache.incr(key)
         except ValueError:
-            cache.add(key, _first_number(), timeout=None)
+            _start_version(key)
 
 
 def forget(audiences=AUDIENCES):
@@ -175,7 +221,9 @@ def public_page(view):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         key, version_key = _page_key(request), _version_key(PUBLIC)
-        found = cache.get_many([version_key, key])
+        found = cache.get_many([version_key, key, DUE_KEY])
+        if _due_passed(found.get(DUE_KEY)):
+            found = {}
         number, stored = found.get(version_key), found.get(key)
         current = f"{settings.RELEASE}.{number}" if number is not None else None
         if current is not None and stored is not None and stored[0] == current:

@@ -1,4 +1,8 @@
-"""What a template draws many times a page (map marks, facet values) is given as a Row."""
+"""What a template draws many times a page (map marks, facet values) is given as a Row; the
+short lists of a page (a city's organisations and practitioners, a hub's news and events) are
+read together as rows of one shape, in one query."""
+
+from django.db.models import CharField, F, IntegerField, Value
 
 
 class Row(dict):
@@ -14,3 +18,41 @@ class Row(dict):
             return self[name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+ROW_COLUMNS = ("row_kind", "row_key", "row_label", "row_info", "row_more", "row_num")
+
+
+def rows_of(queryset, kind, label="name", info=None, more=None, num=None):
+    """`queryset` as rows of one shape (kind, slug, label, two more texts, a number), so
+    several short lists of a page come from ONE query: see `union_of`."""
+    empty = Value("", output_field=CharField())
+    if hasattr(queryset, "rewrite"):
+        # A model with texts per language (modeltranslation): its column order kept as
+        # written, as a UNION needs; `label` says which language to read.
+        queryset = queryset.rewrite(False)
+    return (
+        queryset.order_by()
+        .annotate(
+            row_kind=Value(kind, output_field=CharField()),
+            row_key=F("slug"),
+            row_label=F(label) if isinstance(label, str) else label,
+            row_info=info if info is not None else empty,
+            row_more=more if more is not None else empty,
+            row_num=num if num is not None else Value(0, output_field=IntegerField()),
+        )
+        .values_list(*ROW_COLUMNS)
+    )
+
+
+def union_of(*branches):
+    """Run the branches (from `rows_of`) as one UNION ALL query: {kind: [row, ...]}, each
+    row (slug, label, info, more, num), in no particular order."""
+    lists = {}
+    for kind, *row in branches[0].union(*branches[1:], all=True):
+        lists.setdefault(kind, []).append(row)
+    return lists
+
+
+def by_label(rows):
+    return sorted(rows, key=lambda row: (row[1].casefold(), row[0]))

@@ -1,6 +1,7 @@
 """The site-wide search page: published practice first, then member cities, partner
-organisations and the practitioners the person may see, each group with a highlighted
-snippet of why it matched. `kind` narrows the page to one group, paginated."""
+organisations, the practitioners the person may see, news stories, events and resources,
+each group with a highlighted snippet of why it matched. `kind` narrows the page to one
+group, paginated."""
 
 from functools import lru_cache, partial
 from urllib.parse import urlencode
@@ -9,12 +10,14 @@ from django import forms
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, CharField, Count, F, IntegerField, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Cast, RowNumber
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, PartnerOrganisation, Practitioner, Region
+from events.models import Event
+from news.models import Story
 from practices import search as practice_search
 from practices.search import (
     MAX_QUERY_LENGTH,
@@ -26,6 +29,8 @@ from practices.search import (
     parse,
     ranked_page,
 )
+from resources.models import Resource
+from scn_portal import briefs
 from scn_portal.languages import localized
 from scn_portal.page_cache import public_page
 
@@ -169,6 +174,79 @@ class PractitionerGroup(Group):
         return practitioner
 
 
+def _text(field):
+    return Cast(field, output_field=CharField())
+
+
+class StoryGroup(Group):
+    def queryset(self, user):
+        return Story.objects.published()
+
+    def columns(self):
+        return [
+            F("title"),
+            F("slug"),
+            _text("publish_at"),
+            F("language"),
+            None,
+            F("standfirst"),
+            F("body"),
+        ]
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        return Story(
+            pk=pk,
+            title=name,
+            slug=slug,
+            publish_at=briefs.moment(meta_a),
+            language=meta_b,
+            standfirst=text_a,
+            body=text_b,
+        )
+
+
+class EventGroup(Group):
+    def queryset(self, user):
+        return Event.objects.published()
+
+    def columns(self):
+        return [
+            F("title"),
+            F("slug"),
+            _text("starts_at"),
+            F("time_zone"),
+            F("kind"),
+            F("summary"),
+            F("description"),
+        ]
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        event = Event(
+            pk=pk,
+            title=name,
+            slug=slug,
+            time_zone=meta_b,
+            kind=meta_c,
+            summary=text_a,
+            description=text_b,
+        )
+        event.starts_at = briefs.moment(meta_a).astimezone(event.zone)
+        return event
+
+
+class ResourceGroup(Group):
+    def queryset(self, user):
+        return Resource.objects.published()
+
+    def columns(self):
+        return [F("title"), F("slug"), F("kind"), _text("year"), F("language"), F("summary"), None]
+
+    def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
+        return Resource(
+            pk=pk, title=name, slug=slug, kind=meta_a, year=meta_b, language=meta_c, summary=text_a
+        )
+
+
 GROUPS = [
     CityGroup("city", _("Member cities"), ["name", "profile", "description"], ["profile"]),
     OrganisationGroup(
@@ -180,6 +258,9 @@ GROUPS = [
         ["full_name", "role_title", "bio"],
         ["role_title", "bio"],
     ),
+    StoryGroup("story", _("News"), ["title", "standfirst", "body"], ["standfirst", "body"]),
+    EventGroup("event", _("Events and training"), ["title", "summary", "description"], ["summary"]),
+    ResourceGroup("resource", _("Resources"), ["title", "summary"], ["summary"]),
 ]
 KINDS = {"practice", *(group.kind for group in GROUPS)}
 

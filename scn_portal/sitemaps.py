@@ -5,10 +5,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import CharField, DateTimeField, F, Value
 from django.urls import reverse
 
-from cities.models import City, PartnerOrganisation
+from cities.models import City, PartnerOrganisation, Region
+from events.models import Event
+from news.models import Story
 from practices.models import Practice
+from resources.models import Resource
 
 
 class SiteSitemap(Sitemap):
@@ -41,7 +45,19 @@ class ModelSitemap(SiteSitemap):
 
 class PageSitemap(SiteSitemap):
     def items(self):
-        return ["home", "about", "faq", "cities:list", "cities:organisations", "practices:list"]
+        return [
+            "home",
+            "about",
+            "faq",
+            "cities:list",
+            "cities:regions",
+            "cities:organisations",
+            "practices:list",
+            "resources:list",
+            "news:list",
+            "events:list",
+            "events:past",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -73,9 +89,53 @@ class PracticeSitemap(ModelSitemap):
         return practice.updated_at
 
 
+def _branch(queryset, kind, changed):
+    if hasattr(queryset, "rewrite"):
+        queryset = queryset.rewrite(False)  # texts per language: columns kept in order
+    return (
+        queryset.order_by()
+        .annotate(
+            entry_kind=Value(kind, output_field=CharField()),
+            entry_changed=changed if changed is not None else Value(None, DateTimeField()),
+        )
+        .values_list("entry_kind", "slug", "entry_changed")
+    )
+
+
+class PublicationSitemap(ModelSitemap):
+    """Regional hubs, news stories, events and resources, read in ONE query."""
+
+    ADDRESSES = {
+        "region": "cities:region",
+        "story": "news:detail",
+        "event": "events:detail",
+        "resource": "resources:detail",
+    }
+
+    def items(self):
+        branches = [
+            _branch(Region.objects.all(), "region", None),
+            _branch(Story.objects.published(), "story", F("updated_at")),
+            _branch(Event.objects.published(), "event", F("updated_at")),
+            _branch(Resource.objects.published(), "resource", F("updated_at")),
+        ]
+        rows = branches[0].union(*branches[1:], all=True)
+        return sorted(rows, key=lambda row: (row[0], row[1]))[
+            : self.limit // len(settings.LANGUAGES)
+        ]
+
+    def location(self, row):
+        kind, slug, _changed = row
+        return reverse(self.ADDRESSES[kind], args=[slug])
+
+    def lastmod(self, row):
+        return row[2]
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "cities": CitySitemap,
     "organisations": OrganisationSitemap,
     "practices": PracticeSitemap,
+    "publications": PublicationSitemap,
 }

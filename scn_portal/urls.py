@@ -31,5 +31,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),
     path("", include("practices.urls")),
+    path("", include("news.urls")),
+    path("", include("events.urls")),
+    path("", include("resources.urls")),
     prefix_default_language=False,
 )

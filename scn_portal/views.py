@@ -12,16 +12,21 @@ from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from cities.maps import member_map
+from events.models import Event
+from news.models import Story
 from practices import facets
 from practices.models import Practice
+from scn_portal import briefs
 from scn_portal.models import FaqEntry
 from scn_portal.page_cache import answers as cache_answers
 from scn_portal.page_cache import cached_data, public_page
+from scn_portal.rows import union_of
 from scn_portal.sitemaps import SITEMAPS
 
 
@@ -88,11 +93,28 @@ def home_figures():
     }
 
 
+LATEST_STORIES = 3
+NEXT_EVENTS = 3
+
+
+def news_and_events(now):
+    """The latest stories and the next events, in one query: {"story": [...], "event": [...]}."""
+    rows = union_of(
+        briefs.story_rows(Story.objects.published(now), LATEST_STORIES),
+        briefs.event_rows(Event.objects.published(now).upcoming(now), NEXT_EVENTS),
+    )
+    return {
+        "stories": briefs.stories(rows.get("story", [])),
+        "events": briefs.events(rows.get("event", [])),
+    }
+
+
 @public_page
 def home(request):
-    # Both are read only when the page's content is drawn (it is kept in the template); the
+    # All are read only when the page's content is drawn (it is kept in the template); the
     # figures are data kept in the cache, per language (the map's names are worded in it).
     context = {
+        "briefs": SimpleLazyObject(lambda: news_and_events(timezone.now())),
         "figures": SimpleLazyObject(
             lambda: cached_data("home-figures", home_figures, get_language())
         ),

@@ -1,14 +1,21 @@
 """Test data: one factory per model, producing valid objects with the fewest arguments."""
 
+from datetime import timedelta
+from io import BytesIO
+
 import factory
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
+from PIL import Image
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
+from events.models import Event, Interest
+from news.models import Story
 from practices.models import Attachment, ExtremismForm, Practice, Status
-from scn_portal.models import ContactMessage, FaqEntry
+from resources.models import Resource
+from scn_portal.models import ContactMessage, FaqEntry, PublicationStatus
 
 # The smallest file that readers accept as a PDF (one blank page, and the cross-reference
 # table a reader needs to find its objects); tests of the upload checks use it.
@@ -173,3 +180,139 @@ class FaqEntryFactory(factory.django.DjangoModelFactory):
     question = factory.Sequence(lambda n: f"Question number {n}?")
     slug = factory.Sequence(lambda n: f"question-{n}")
     answer = "The answer."
+
+
+# --- news, events and the resource hub ---
+
+
+def image_bytes(size=(400, 300), format="JPEG", color=(200, 40, 40), **save_options):
+    """An image of `size` in `format`, as its file's bytes."""
+    mode = "RGBA" if format == "PNG" and save_options.pop("transparent", False) else "RGB"
+    image = Image.new(mode, size, color if mode == "RGB" else (*color, 0))
+    output = BytesIO()
+    image.save(output, format, **save_options)
+    return output.getvalue()
+
+
+class StoryFactory(factory.django.DjangoModelFactory):
+    """A published story whose time has come (an hour ago); `publish_at` in the future
+    schedules it, `status=DRAFT` keeps it a draft. `regions`, `cities`, `practices` and
+    `themes` take lists."""
+
+    class Meta:
+        model = Story
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Story number {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    standfirst = "What the city did, in two sentences."
+    body = "The first paragraph.\n\nThe second paragraph."
+    status = PublicationStatus.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+    language = "en"
+
+    class Params:
+        with_image = factory.Trait(
+            image=factory.LazyFunction(lambda: ContentFile(image_bytes(), name="photo.jpg")),
+            image_alt="Volunteers painting a mural.",
+        )
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.add(*extracted)
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+
+    @factory.post_generation
+    def cities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.cities.set(extracted)
+
+    @factory.post_generation
+    def practices(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.practices.set(extracted)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """Published and public; `starts_at` a week from now, three and a half hours long."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Event number {n}")
+    slug = factory.Sequence(lambda n: f"event-number-{n}")
+    kind = Event.Kind.WORKSHOP
+    summary = "A workshop for city officials on working with young people."
+    description = "A longer description.\n\nWith **two** paragraphs."
+    # On the minute, as staff enter times.
+    starts_at = factory.LazyFunction(
+        lambda: timezone.now().replace(second=0, microsecond=0) + timedelta(days=7)
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + timedelta(hours=3, minutes=30))
+    time_zone = "Africa/Nairobi"
+    online = False
+    venue = "City Hall, Room 4"
+    city = factory.SubFactory(CityFactory)
+    region = factory.LazyAttribute(lambda o: o.city.region if o.city else None)
+    status = PublicationStatus.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.add(*extracted)
+
+
+class InterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interest
+
+    event = factory.SubFactory(EventFactory)
+    member = factory.SubFactory(UserFactory)
+    note = ""
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A published resource with a link; `status` sets the workflow state directly (tests of
+    the workflow itself go through resources.workflow instead). `regions` takes slugs."""
+
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Resource number {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    kind = Resource.Kind.TOOLKIT
+    summary = "A practical toolkit for local prevention work."
+    language = "en"
+    year = 2022
+    url = "https://example.org/toolkit"
+    suggested_by = factory.SubFactory(UserFactory)
+    status = Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    submitted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create:
+            self.themes.add(*(extracted if extracted is not None else ["youth engagement"]))
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set([region(slug) for slug in extracted])
+
+
+def with_pdf(resource, content=MINIMAL_PDF, name="toolkit.pdf"):
+    """`resource` with a stored PDF."""
+    resource.file.save(name, ContentFile(content), save=False)
+    resource.original_name = name
+    resource.size = len(content)
+    resource.save()
+    return resource

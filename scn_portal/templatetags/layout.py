@@ -5,9 +5,11 @@ from functools import lru_cache
 
 from django import template
 from django.urls import get_script_prefix, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_bidi
 
 from scn_portal import languages
+from scn_portal.richtext import render as richtext_html
 
 register = template.Library()
 
@@ -15,7 +17,11 @@ register = template.Library()
 # every page under its address; About only on its own page.
 NAV = [
     ("cities:list", "prefix"),
+    ("cities:regions", "prefix"),
     ("practices:list", "prefix"),
+    ("resources:list", "prefix"),
+    ("news:list", "prefix"),
+    ("events:list", "prefix"),
     ("cities:organisations", "prefix"),
     ("cities:practitioners", "prefix"),
     ("practices:mine", "prefix"),
@@ -71,3 +77,9 @@ def tag_name(name):
     """`{{ theme|tag_name }}`: a theme's or focus area's name in the page's language, where
     staff gave one (scn_portal.models.TagName), else as it was typed."""
     return languages.tag_name(name)
+
+
+@register.filter
+def richtext(text):
+    """Staff's formatted text (a small Markdown subset) as clean HTML: scn_portal.richtext."""
+    return mark_safe(richtext_html(text))  # noqa: S308 (cleaned by nh3)

@@ -56,6 +56,21 @@ MODERATOR_PERMISSIONS = {
     "scn_portal.view_tagname",
     "scn_portal.add_tagname",
     "scn_portal.change_tagname",
+    # What the network publishes beyond case studies (issue 20), and the regional hubs' pages.
+    "news.view_story",
+    "news.add_story",
+    "news.change_story",
+    "events.view_event",
+    "events.add_event",
+    "events.change_event",
+    "events.view_interest",
+    "events.change_interest",
+    "resources.view_resource",
+    "resources.add_resource",
+    "resources.change_resource",
+    "resources.moderate_resource",
+    "resources.view_resourcestatuschange",
+    "cities.change_region",
 }
 
 

@@ -21,10 +21,10 @@ def post(client, **overrides):
     return client.post(URL, form_data(client, URL, **{**CONTACT, **overrides}))
 
 
-def test_the_contact_page_shows_the_form_without_touching_the_database(
+def test_the_contact_page_shows_the_form_reading_only_the_regional_hubs(
     client, django_assert_num_queries
 ):
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(1):
         response = client.get(URL)
     assert response.status_code == 200
     assert "<h1>Contact us</h1>" in response.text
@@ -259,3 +259,49 @@ def test_an_address_at_a_domain_in_another_script_is_taken_and_answered(
     assert staff.reply_to[0].endswith("<sam@xn--exmple-cua.org>")
     assert ack.to == ["sam@exämple.org"]
     assert ack.message()["To"] == "sam@xn--exmple-cua.org"
+
+
+# --- regional hubs ---
+
+
+def _hub(slug, email):
+    from tests.factories import region
+
+    hub = region(slug)
+    hub.hub_name = f"Hub of {hub.name}"
+    hub.hub_email = email
+    hub.save()
+    return hub
+
+
+def test_a_message_for_a_regional_hub_goes_to_that_hubs_staff(client, settings):
+    _hub("africa", "hub-africa@example.org")
+    response = post(client, region="africa")
+
+    assert response.status_code == 302
+    message = ContactMessage.objects.get()
+    assert message.region.slug == "africa"
+    staff, _ack = mail.outbox
+    assert staff.to == ["hub-africa@example.org"]
+    assert "Hub of Africa" in staff.body
+    assert staff.to != settings.MODERATORS_EMAIL
+
+
+def test_a_message_for_a_hub_without_an_address_goes_to_the_networks_staff(client, settings):
+    _hub("europe", "")
+    post(client, region="europe")
+    assert ContactMessage.objects.get().region.slug == "europe"
+    assert mail.outbox[0].to == settings.MODERATORS_EMAIL
+
+
+def test_only_regions_with_a_hub_can_be_chosen(client):
+    _hub("africa", "hub-africa@example.org")
+    html = client.get(URL).text
+    assert '<option value="africa">Hub of Africa</option>' in html
+    assert 'value="europe"' not in html
+    response = post(client, region="europe")
+    assert response.status_code == 200
+    assert not ContactMessage.objects.exists()
+    assert response.context["form"].errors["region"]
+    # What was typed is kept.
+    assert CONTACT["message"] in response.text
