@@ -34,16 +34,22 @@ def _user(email, first_name, last_name, is_staff):
     return user
 
 
+# What the account needs to review members' contributions when there is no Moderators
+# group: (app label, permission codename).
+REVIEW_PERMISSIONS = [("practices", "moderate_practice"), ("resources", "moderate_resource")]
+
+
 def _give_moderation_rights(user):
     group = Group.objects.filter(name=MODERATORS_GROUP).first()
     if group is not None:
         user.groups.add(group)
-    elif not user.user_permissions.filter(codename="moderate_practice").exists():
-        # Without the group the account could not review; the one permission it needs.
-        permission = Permission.objects.get(
-            codename="moderate_practice", content_type__app_label="practices"
-        )
-        user.user_permissions.add(permission)
+        return
+    # Without the group the account could not review; the permissions it needs for that.
+    for app_label, codename in REVIEW_PERMISSIONS:
+        if not user.user_permissions.filter(codename=codename).exists():
+            user.user_permissions.add(
+                Permission.objects.get(codename=codename, content_type__app_label=app_label)
+            )
 
 
 def _member_profile(user):

@@ -1,9 +1,12 @@
 """`load_demo`: writes the demo data set, creating only what is missing, so that running
-it again changes nothing. Practice goes through practices.workflow like real practice, so
-its recorded history matches its state; the dates are then set back to spread it over
-the past months."""
+it again changes nothing. Practice goes through practices.workflow like real practice, and
+resources through resources.workflow, so that their recorded history matches their state;
+the dates are then set back to spread them over the past months. News and events are dated
+relative to the moment of loading (events at round local times in their own time zone), so
+the demo always has recent news and upcoming events."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -13,11 +16,16 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
-from demo import accounts, library, other_languages, people, places, sample, site
+from demo import accounts, library, other_languages, people, places, publications, sample, site
+from demo.images import abstract_jpeg
 from demo.pdf import text_pdf
+from events.models import Event, Interest
+from news.models import Story
 from practices import workflow
-from practices.models import Attachment, ExtremismForm, Practice, StatusChange
-from scn_portal.models import ContactMessage, FaqEntry, TagName
+from practices.models import Attachment, ExtremismForm, Practice, Status, StatusChange
+from resources import workflow as resource_workflow
+from resources.models import Resource, ResourceStatusChange
+from scn_portal.models import ContactMessage, FaqEntry, InboxStatus, PublicationStatus, TagName
 from scn_portal.slugs import unique_slug
 
 # The moderator's reason when a practice was sent back once before being published.
@@ -60,6 +68,11 @@ def load_demo(stdout=None):
         contributors = _contributors(practitioners, created)
         member, moderator = accounts.ensure_demo_users()
         _practices(cities, organisations, practitioners, contributors, member, moderator, created)
+        _hubs(practitioners, created)
+        _stories(cities, moderator, created)
+        events = _events(cities, organisations, moderator, created)
+        _interests(events, member, moderator, created)
+        _resources(organisations, member, moderator, created)
         _site(created)
         _tag_names(created)
     return created
@@ -367,3 +380,267 @@ def _site(created):
             },
         )
         created.add("membership applications", was_created)
+
+
+# Regional hubs, news, events and resources (demo/publications.py).
+
+
+def _regions():
+    return {region.slug: region for region in Region.objects.all()}
+
+
+def _hubs(practitioners, created):
+    """Each hub's name and introduction in every language, its address and its team, where
+    they are still empty: what staff changed in the admin is kept."""
+    regions = _regions()
+    for slug, hub in publications.HUBS.items():
+        region = regions[slug]
+        changed = False
+        for code, name in hub["name"].items():
+            if not getattr(region, f"hub_name_{code}"):
+                setattr(region, f"hub_name_{code}", name)
+                changed = True
+        for code, intro in hub["intro"].items():
+            if not getattr(region, f"hub_intro_{code}"):
+                setattr(region, f"hub_intro_{code}", sample(intro, code))
+                changed = True
+        if not region.hub_email:
+            region.hub_email = hub["email"]
+            changed = True
+        if changed:
+            region.save()
+        if not region.team.exists():
+            region.team.set(practitioners[p] for p in hub["team"])
+            changed = True
+        created.add("regional hubs", changed)
+
+
+def _markdown(blocks, language):
+    return sample("\n\n".join(blocks), language)
+
+
+def _stories(cities, moderator, created):
+    existing = set(
+        Story.objects.filter(slug__in=[s["slug"] for s in publications.STORIES]).values_list(
+            "slug", flat=True
+        )
+    )
+    regions = _regions()
+    practices = {p.slug: p for p in Practice.objects.published()}
+    now = timezone.now()
+    for index, entry in enumerate(publications.STORIES):
+        if entry["slug"] in existing:
+            continue
+        language = entry.get("language", "en")
+        when = entry["when"]
+        status = PublicationStatus.PUBLISHED
+        if when == publications.DRAFT:
+            status, publish_at = PublicationStatus.DRAFT, now
+        elif isinstance(when, tuple):
+            publish_at = (now + timedelta(days=when[1])).replace(minute=0, second=0, microsecond=0)
+        else:
+            # In the morning (UTC) of the day, at a varying hour.
+            publish_at = (now - timedelta(days=when)).replace(
+                hour=7 + index % 5, minute=0, second=0, microsecond=0
+            )
+        story = Story(
+            slug=entry["slug"],
+            title=entry["title"],
+            standfirst=sample(entry["standfirst"], language),
+            body=_markdown(entry["body"], language),
+            language=language,
+            status=status,
+            publish_at=publish_at,
+            created_by=moderator,
+        )
+        if "image" in entry:
+            palette, description = entry["image"]
+            story.image = ContentFile(abstract_jpeg(palette, seed=index), name="story.jpg")
+            story.image_alt = description
+        story.save()
+        story.themes.set(entry["themes"])
+        story.cities.set(cities[c] for c in entry["cities"])
+        story.regions.set(regions[r] for r in entry["regions"])
+        # Only practice still published (staff may have archived some since).
+        story.practices.set(practices[p] for p in entry["practices"] if p in practices)
+        written = min(publish_at, now) - timedelta(days=2)
+        Story.objects.filter(pk=story.pk).update(
+            created_at=written, updated_at=max(written, min(publish_at, now))
+        )
+        created.add("news stories", True)
+
+
+def _local_time(now, day, hour_minute, zone):
+    """The moment `day` days after `now`'s date, at `hour_minute` local time in `zone`: an
+    aware datetime whose local time is round, whatever the offset of the zone that day."""
+    zone = ZoneInfo(zone)
+    date = now.astimezone(zone).date() + timedelta(days=day)
+    return datetime.combine(date, time(*hour_minute), tzinfo=zone)
+
+
+def _events(cities, organisations, moderator, created):
+    """The events by slug. Their dates are relative to the first load: a later run finds
+    them by slug and leaves them as they are."""
+    events = {
+        e.slug: e for e in Event.objects.filter(slug__in=[e["slug"] for e in publications.EVENTS])
+    }
+    regions = _regions()
+    now = timezone.now()
+    for index, entry in enumerate(publications.EVENTS):
+        if entry["slug"] in events:
+            continue
+        language = entry.get("language", "en")
+        starts = _local_time(now, entry["day"], entry["start"], entry["zone"])
+        ends = _local_time(now, entry["day"] + entry["days"] - 1, entry["end"], entry["zone"])
+        draft = entry.get("draft", False)
+        # Announced a month before it starts, or a few days ago for what comes soon.
+        publish_at = min(starts - timedelta(days=30), now - timedelta(days=3 + index))
+        event = Event.objects.create(
+            slug=entry["slug"],
+            title=entry["title"],
+            kind=entry["kind"],
+            summary=sample(entry["summary"], language),
+            description=_markdown(entry["description"], language),
+            starts_at=starts,
+            ends_at=ends,
+            time_zone=entry["zone"],
+            online=entry["online"],
+            venue=entry["venue"],
+            city=cities.get(entry["city"]),
+            organiser=organisations.get(entry["organiser"]),
+            organiser_email=entry["organiser_email"],
+            region=regions.get(entry["region"]),
+            language=language,
+            audience=entry["audience"],
+            registration_url=entry["registration_url"],
+            status=PublicationStatus.DRAFT if draft else PublicationStatus.PUBLISHED,
+            publish_at=now if draft else publish_at,
+            created_by=moderator,
+        )
+        event.themes.set(entry["themes"])
+        written = now if draft else publish_at - timedelta(days=1)
+        Event.objects.filter(pk=event.pk).update(created_at=written, updated_at=written)
+        events[event.slug] = event
+        created.add("events", True)
+    return events
+
+
+def _interests(events, member, moderator, created):
+    for slug, note, handled in publications.INTERESTS:
+        _, was_created = Interest.objects.get_or_create(
+            event=events[slug],
+            member=member,
+            defaults={
+                "note": sample(note) if note else "",
+                "notified": True,
+                "status": InboxStatus.DONE if handled else InboxStatus.NEW,
+                "assignee": moderator if handled else None,
+            },
+        )
+        created.add("event interests", was_created)
+
+
+# Each state of a resource as the steps that lead to it: (transition, by the moderator?,
+# reason; None: the resource's own reason). Staff add resources and publish them at once.
+RESOURCE_PATHS = {
+    "staff": [("publish", True, "")],
+    "staff draft": [],
+    "staff archived": [("publish", True, ""), ("archive", True, "")],
+    publications.MEMBER_SUBMITTED: [("submit", False, "")],
+    publications.MEMBER_CHANGES_REQUESTED: [("submit", False, ""), ("request_changes", True, None)],
+    publications.MEMBER_PUBLISHED: [("submit", False, ""), ("publish", True, "")],
+    publications.MEMBER_REJECTED: [("submit", False, ""), ("reject", True, None)],
+}
+
+
+def _resources(organisations, member, moderator, created):
+    existing = set(Resource.objects.values_list("title", flat=True))
+    regions = _regions()
+    now = timezone.now()
+    for index, entry in enumerate(publications.RESOURCES):
+        title, kind, year, language, themes, region_slugs, publisher, pdf, summary = entry
+        if title in existing:
+            continue
+        path = "staff"
+        if title in publications.ARCHIVED:
+            path = "staff archived"
+        elif title in publications.DRAFTS:
+            path = "staff draft"
+        resource = Resource(
+            title=title,
+            slug=unique_slug(Resource, publications.SLUGS.get(title, title), fallback="resource"),
+            kind=kind,
+            year=year,
+            language=language,
+            summary=sample(summary, language),
+            publisher=organisations.get(publisher),
+        )
+        if pdf:
+            content = text_pdf(
+                title,
+                [
+                    resource.publisher.name if resource.publisher else "Strong Cities Network",
+                    f"{resource.get_kind_display()}, {year}",
+                    "",
+                    "This document belongs to the demo data of the portal.",
+                    "Sample content.",
+                ],
+            )
+            resource.file = ContentFile(content, name="resource.pdf")
+            resource.original_name = f"{resource.slug}.pdf"
+            resource.size = len(content)
+        else:
+            resource.url = f"https://example.org/resources/{resource.slug}"
+        resource.save()
+        resource.themes.set(themes)
+        resource.regions.set(regions[r] for r in region_slugs)
+        # Spread over the past two years, never before the year it came out.
+        finished = max(
+            now - timedelta(days=5 + index * 97 % 720),
+            datetime(year, 1, 15, 10, tzinfo=timezone.get_current_timezone()),
+        )
+        _walk_resource(resource, RESOURCE_PATHS[path], None, moderator, "", min(finished, now))
+        created.add("resources", True)
+    for entry in publications.MEMBER_SUGGESTIONS:
+        state, title, kind, year, themes, region_slugs, url, summary, reason = entry
+        if title in existing:
+            continue
+        resource = Resource.objects.create(
+            title=title,
+            slug=unique_slug(Resource, title, fallback="resource"),
+            kind=kind,
+            year=year,
+            summary=sample(summary),
+            url=url,
+            suggested_by=member,
+        )
+        resource.themes.set(themes)
+        resource.regions.set(regions[r] for r in region_slugs)
+        # The member's suggestions are recent: the one still waiting the most recent.
+        days = {publications.MEMBER_SUBMITTED: 2}.get(state, 12)
+        _walk_resource(
+            resource, RESOURCE_PATHS[state], member, moderator, reason, now - timedelta(days=days)
+        )
+        created.add("resources", True)
+
+
+def _walk_resource(resource, steps, member, moderator, reason, finished):
+    """Take `resource` through `steps` with its workflow, then date its history so that the
+    last step happened at `finished` (as `_walk` does for practice)."""
+    start = finished - timedelta(days=STEP_DAYS * len(steps))
+    dates = {"created_at": start - timedelta(days=STEP_DAYS)}
+    for number, (name, by_moderator, step_reason) in enumerate(steps, start=1):
+        when = start + timedelta(days=STEP_DAYS * number)
+        change = resource_workflow.transition(
+            resource,
+            name,
+            moderator if by_moderator else member,
+            reason=sample(reason) if step_reason is None else step_reason,
+            notify=False,
+        )
+        ResourceStatusChange.objects.filter(pk=change.pk).update(created_at=when)
+        if change.to_status == Status.SUBMITTED:
+            dates["submitted_at"] = when
+        if change.to_status == Status.PUBLISHED:
+            dates["published_at"] = when
+    Resource.objects.filter(pk=resource.pk).update(updated_at=finished, **dates)

@@ -3,12 +3,15 @@
 Every generated row has a slug starting with `scale-` (users: an address starting with
 `scale-`), so a new run first removes the rows of the previous one and the demo data set
 is never touched. Most practice is published; the rest is spread over the other workflow
-states with a recorded history to match. `after_bulk_load` runs the end-of-load steps.
+states with a recorded history to match. News stories, events (half over, half to come)
+and resources are all published, resources with the one recorded step that published
+them. `after_bulk_load` runs the end-of-load steps.
 """
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from itertools import islice
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
@@ -28,6 +31,8 @@ from cities.models import (
     TaggedPractitioner,
 )
 from demo import library, sample
+from events.models import Event, Interest, TaggedEvent
+from news.models import Story, TaggedStory
 from practices.models import (
     ExtremismForm,
     Practice,
@@ -36,9 +41,19 @@ from practices.models import (
     StatusChange,
     TaggedPractice,
 )
+from resources.models import Resource, ResourceStatusChange, TaggedResource
+from scn_portal.models import PublicationStatus
 
 PREFIX = "scale-"
-DEFAULTS = {"cities": 1000, "organisations": 500, "practitioners": 5000, "practices": 20000}
+DEFAULTS = {
+    "cities": 1000,
+    "organisations": 500,
+    "practitioners": 5000,
+    "practices": 20000,
+    "stories": 2000,
+    "events": 1000,
+    "resources": 5000,
+}
 BATCH = 1000
 AUTHORS = 25
 
@@ -126,9 +141,35 @@ ACTIVITIES = [
     "counter-messaging against hate speech online",
 ]
 TITLE_FORMS = ["{activity} in {city}", "{city}: {activity}", "{activity} for {city}'s districts"]
+STORY_TITLE_FORMS = [
+    "{city} expands its {activity}",
+    "What {city} learned from a year of {activity}",
+    "{city} shares the results of its {activity}",
+    "New partners join {city}'s {activity}",
+]
+# Where generated events take place (or, online, where their organiser works).
+EVENT_ZONES = [
+    "Africa/Nairobi",
+    "Europe/Sarajevo",
+    "Asia/Kathmandu",
+    "America/Bogota",
+    "Asia/Amman",
+    "Europe/Brussels",
+    "Asia/Dhaka",
+    "UTC",
+]
 
 
-def load_scale(cities, organisations, practitioners, practices, seed=2015):
+def load_scale(
+    cities,
+    organisations,
+    practitioners,
+    practices,
+    stories=DEFAULTS["stories"],
+    events=DEFAULTS["events"],
+    resources=DEFAULTS["resources"],
+    seed=2015,
+):
     """Replace the previous generated rows with new ones in the numbers asked; returns the
     number of rows written, by kind."""
     rng = random.Random(seed)
@@ -141,12 +182,18 @@ def load_scale(cities, organisations, practitioners, practices, seed=2015):
         practice_count = _practices(
             rng, practices, city_rows, organisation_rows, practitioner_rows, authors
         )
+        story_count = _stories(rng, stories, city_rows, authors)
+        event_count = _events(rng, events, city_rows, organisation_rows, authors)
+        resource_count = _resources(rng, resources, organisation_rows, authors)
     after_bulk_load()
     return {
         "cities": len(city_rows),
         "organisations": len(organisation_rows),
         "practitioners": len(practitioner_rows),
         "practices": practice_count,
+        "news stories": story_count,
+        "events": event_count,
+        "resources": resource_count,
     }
 
 
@@ -176,10 +223,36 @@ def _raw_delete(queryset):
     return queryset._raw_delete(queryset.db)
 
 
+def _remove_publications():
+    """Remove the generated stories, events and resources, and the links of other rows to
+    generated cities, organisations and practice."""
+    scale = {"slug__startswith": PREFIX}
+    _raw_delete(TaggedStory.objects.filter(content_object__slug__startswith=PREFIX))
+    for through in (Story.regions.through, Story.cities.through, Story.practices.through):
+        _raw_delete(through.objects.filter(story__slug__startswith=PREFIX))
+    _raw_delete(Story.cities.through.objects.filter(city__slug__startswith=PREFIX))
+    _raw_delete(Story.practices.through.objects.filter(practice__slug__startswith=PREFIX))
+    _raw_delete(Story.objects.filter(**scale))
+
+    Interest.objects.filter(event__slug__startswith=PREFIX).delete()
+    _raw_delete(TaggedEvent.objects.filter(content_object__slug__startswith=PREFIX))
+    _raw_delete(Event.objects.filter(**scale))
+    Event.objects.filter(city__slug__startswith=PREFIX).update(city=None)
+    Event.objects.filter(organiser__slug__startswith=PREFIX).update(organiser=None)
+
+    _raw_delete(ResourceStatusChange.objects.filter(resource__slug__startswith=PREFIX))
+    _raw_delete(TaggedResource.objects.filter(content_object__slug__startswith=PREFIX))
+    _raw_delete(Resource.regions.through.objects.filter(resource__slug__startswith=PREFIX))
+    # Generated resources have links, never files: nothing on disk to remove.
+    _raw_delete(Resource.objects.filter(**scale))
+    Resource.objects.filter(publisher__slug__startswith=PREFIX).update(publisher=None)
+
+
 def remove_scale_rows():
     """Remove everything an earlier scale load wrote, dependants first."""
     scale = {"slug__startswith": PREFIX}
     of_practice = {"practice__slug__startswith": PREFIX}
+    _remove_publications()
     # Rows that depend on generated rows without being generated themselves.
     Practice.objects.filter(update_of__slug__startswith=PREFIX).exclude(**scale).delete()
     PractitionerMessage.objects.filter(practitioner__slug__startswith=PREFIX).delete()
@@ -458,6 +531,224 @@ def _history(rows, authors):
         ["practice", "actor", "from_status", "to_status", "reason", "internal_note", "created_at"],
         steps,
     )
+
+
+def _paragraphs(city, activity, themes):
+    """A generated story's text in the small Markdown subset: paragraphs, a heading, a list
+    and a link, about as long as a real story."""
+    return sample(
+        "\n\n".join(
+            [
+                f"{city.name} and its partners have run {activity} for several years. This "
+                f"season the city widened the work to new districts, with youth workers, "
+                f"teachers and the neighbourhood police team.",
+                "## What changed",
+                "\n".join(f"- more attention to {theme}" for theme in themes),
+                f"Residents were asked what they expected from {activity}; their answers "
+                "shaped the plan for next year. Read more on the "
+                "[network's website](https://strongcities.org).",
+            ]
+        )
+    )
+
+
+def _stories(rng, count, cities, authors):
+    if not cities or not count:
+        return 0
+    themes = dict(zip(THEMES, _tags(THEMES), strict=True))
+    now = timezone.now()
+    rows, chosen_themes = [], []
+    for n in range(1, count + 1):
+        city = cities[n % len(cities)]
+        activity = ACTIVITIES[n % len(ACTIVITIES)]
+        title = rng.choice(STORY_TITLE_FORMS).format(activity=activity, city=city.name)
+        picked = rng.sample(THEMES, rng.randint(1, 3))
+        rows.append(
+            Story(
+                title=title,
+                slug=f"{PREFIX}story-{n:05d}-{slugify(title)}"[:220],
+                standfirst=sample(f"How {city.name} runs {activity}, and what comes next."),
+                body=_paragraphs(city, activity, picked),
+                status=PublicationStatus.PUBLISHED,
+                # Spread over the past three years, a few every day.
+                publish_at=now - timedelta(days=rng.uniform(0.1, 3 * 365)),
+                created_by=authors[0],
+            )
+        )
+        chosen_themes.append(picked)
+    rows = Story.objects.bulk_create(rows, batch_size=BATCH)
+    _insert_rows(
+        TaggedStory,
+        ["content_object", "tag"],
+        (
+            (s.pk, themes[name].pk)
+            for s, names in zip(rows, chosen_themes, strict=True)
+            for name in names
+        ),
+    )
+    _insert_rows(
+        Story.cities.through,
+        ["story", "city"],
+        ((s.pk, cities[n % len(cities)].pk) for n, s in enumerate(rows, start=1)),
+    )
+    regions = {city.pk: city.region_id for city in cities}
+    _insert_rows(
+        Story.regions.through,
+        ["story", "region"],
+        ((s.pk, regions[cities[n % len(cities)].pk]) for n, s in enumerate(rows, start=1)),
+    )
+    practices = list(
+        Practice.objects.published()
+        .filter(slug__startswith=PREFIX)
+        .values_list("pk", flat=True)[:1000]
+    )
+    if practices:
+        _insert_rows(
+            Story.practices.through,
+            ["story", "practice"],
+            ((s.pk, rng.choice(practices)) for s in rows if rng.random() < 0.2),
+        )
+    return len(rows)
+
+
+def _event_times(rng, now, n, count, zone):
+    """When the n-th of `count` generated events starts and ends: the first half over, the
+    second half to come, at round local hours in `zone`."""
+    day = rng.randint(-720, -1) if n <= count // 2 else rng.randint(1, 365)
+    date = now.astimezone(zone).date() + timedelta(days=day)
+    starts = datetime.combine(date, time(rng.randint(8, 15), rng.choice([0, 30])), tzinfo=zone)
+    if rng.random() < 0.7:
+        return starts, starts + timedelta(minutes=rng.choice([60, 90, 120]))
+    last_day = date + timedelta(days=rng.randint(1, 2))
+    return starts, datetime.combine(last_day, time(17), tzinfo=zone)
+
+
+def _events(rng, count, cities, organisations, authors):
+    if not count:
+        return 0
+    themes = dict(zip(THEMES, _tags(THEMES), strict=True))
+    regions = list(Region.objects.all())
+    kinds = Event.Kind.values
+    now = timezone.now()
+    rows, chosen_themes = [], []
+    for n in range(1, count + 1):
+        zone_name = EVENT_ZONES[n % len(EVENT_ZONES)]
+        starts, ends = _event_times(rng, now, n, count, ZoneInfo(zone_name))
+        kind = kinds[n % len(kinds)]
+        activity = ACTIVITIES[n % len(ACTIVITIES)]
+        city = rng.choice(cities) if cities and rng.random() < 0.6 else None
+        online = city is None or rng.random() < 0.3
+        label = Event.Kind(kind).label
+        title = f"{label}: {activity}" + (f" in {city.name}" if city else " online")
+        picked = rng.sample(THEMES, rng.randint(1, 3))
+        rows.append(
+            Event(
+                title=title,
+                slug=f"{PREFIX}event-{n:05d}-{slugify(title)}"[:220],
+                kind=kind,
+                summary=sample(f"A generated {label.lower()} on {activity} for member cities."),
+                description=sample(
+                    f"Practitioners share how they run {activity}.\n\n"
+                    f"The programme covers {', '.join(picked)}."
+                ),
+                starts_at=starts,
+                ends_at=ends,
+                time_zone=zone_name,
+                online=online,
+                venue=f"Community centre, {city.name}" if city else "",
+                city=city,
+                organiser=(
+                    rng.choice(organisations) if organisations and rng.random() < 0.5 else None
+                ),
+                region=city.region if city else rng.choice(regions),
+                audience=rng.choice(Event.Audience.values),
+                registration_url=(
+                    f"https://example.org/{PREFIX}event-{n}" if rng.random() < 0.5 else ""
+                ),
+                status=PublicationStatus.PUBLISHED,
+                publish_at=min(starts - timedelta(days=30), now - timedelta(days=1)),
+                created_by=authors[0],
+            )
+        )
+        chosen_themes.append(picked)
+    rows = Event.objects.bulk_create(rows, batch_size=BATCH)
+    _insert_rows(
+        TaggedEvent,
+        ["content_object", "tag"],
+        (
+            (e.pk, themes[name].pk)
+            for e, names in zip(rows, chosen_themes, strict=True)
+            for name in names
+        ),
+    )
+    return len(rows)
+
+
+def _resources(rng, count, organisations, authors):
+    if not count:
+        return 0
+    themes = dict(zip(THEMES, _tags(THEMES), strict=True))
+    regions = list(Region.objects.all())
+    kinds = Resource.Kind.values
+    now = timezone.now()
+    rows, chosen_themes = [], []
+    for n in range(1, count + 1):
+        kind = kinds[n % len(kinds)]
+        activity = ACTIVITIES[n % len(ACTIVITIES)]
+        label = Resource.Kind(kind).label
+        title = f"{label}: {activity}"
+        title = f"{title} for local governments" if n % 2 else f"{title} in practice"
+        picked = rng.sample(THEMES, rng.randint(1, 3))
+        year = rng.randint(2010, now.year)
+        published = max(
+            now - timedelta(days=rng.uniform(1, 4 * 365)),
+            datetime(year, 1, 15, tzinfo=ZoneInfo("UTC")),
+        )
+        rows.append(
+            Resource(
+                title=title,
+                slug=f"{PREFIX}resource-{n:05d}-{slugify(title)}"[:220],
+                kind=kind,
+                summary=sample(
+                    f"A generated {label.lower()} on {activity}, for city staff and their "
+                    f"partners working on {', '.join(picked)}."
+                ),
+                publisher=(
+                    rng.choice(organisations) if organisations and rng.random() < 0.6 else None
+                ),
+                year=year,
+                url=f"https://example.org/{PREFIX}resource-{n}",
+                status=Status.PUBLISHED,
+                published_at=min(published, now),
+            )
+        )
+        chosen_themes.append(picked)
+    rows = Resource.objects.bulk_create(rows, batch_size=BATCH)
+    _insert_rows(
+        TaggedResource,
+        ["content_object", "tag"],
+        (
+            (r.pk, themes[name].pk)
+            for r, names in zip(rows, chosen_themes, strict=True)
+            for name in names
+        ),
+    )
+    _insert_rows(
+        Resource.regions.through,
+        ["resource", "region"],
+        ((r.pk, region.pk) for r in rows for region in rng.sample(regions, rng.randint(0, 2))),
+    )
+    # Staff added them and published them at once: one recorded step each.
+    adapt = connection.ops.adapt_datetimefield_value
+    _insert_rows(
+        ResourceStatusChange,
+        ["resource", "actor", "from_status", "to_status", "reason", "internal_note", "created_at"],
+        (
+            (r.pk, authors[0].pk, Status.DRAFT, Status.PUBLISHED, "", "", adapt(r.published_at))
+            for r in rows
+        ),
+    )
+    return len(rows)
 
 
 def _insert_rows(model, field_names, rows):

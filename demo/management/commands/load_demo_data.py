@@ -1,5 +1,6 @@
 """`manage.py load_demo_data`: the demo data set (idempotent), or with --scale a large
-generated data set for benchmarks."""
+generated data set for benchmarks (cities, organisations, practitioners, practice, news
+stories, events and resources, in the numbers given by the options)."""
 
 import time
 
@@ -25,6 +26,24 @@ class Command(BaseCommand):
         parser.add_argument("--organisations", type=int, default=scale.DEFAULTS["organisations"])
         parser.add_argument("--practitioners", type=int, default=scale.DEFAULTS["practitioners"])
         parser.add_argument("--practices", type=int, default=scale.DEFAULTS["practices"])
+        parser.add_argument(
+            "--stories",
+            type=int,
+            default=scale.DEFAULTS["stories"],
+            help="News stories for --scale, all published over the past three years.",
+        )
+        parser.add_argument(
+            "--events",
+            type=int,
+            default=scale.DEFAULTS["events"],
+            help="Events for --scale, all published: half of them over, half to come.",
+        )
+        parser.add_argument(
+            "--resources",
+            type=int,
+            default=scale.DEFAULTS["resources"],
+            help="Resources for --scale, all published, each with its recorded step.",
+        )
         parser.add_argument("--seed", type=int, default=2015, help="Random seed for --scale.")
 
     def handle(self, *args, **options):
@@ -35,6 +54,9 @@ class Command(BaseCommand):
                 organisations=options["organisations"],
                 practitioners=options["practitioners"],
                 practices=options["practices"],
+                stories=options["stories"],
+                events=options["events"],
+                resources=options["resources"],
                 seed=options["seed"],
             )
             summary = ", ".join(f"{n} {label}" for label, n in counts.items())
