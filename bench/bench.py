@@ -63,6 +63,10 @@ LIST_PAGES = {
     "library, text query",
     "organisations",
     "search page",
+    "news",
+    "events",
+    "resource hub",
+    "resource hub, two facets",
 }
 
 
@@ -72,6 +76,9 @@ def parse_args():
     parser.add_argument("--cities", type=int, default=1000)
     parser.add_argument("--organisations", type=int, default=500)
     parser.add_argument("--practitioners", type=int, default=5000)
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--resources", type=int, default=5000)
     parser.add_argument(
         "--duration", type=int, default=4, help="seconds of load per page per round"
     )
@@ -169,11 +176,22 @@ def holds_the_data(args):
             "SELECT (SELECT count(*) FROM practices_practice WHERE slug LIKE 'scale-%'), "
             "(SELECT count(*) FROM cities_city WHERE slug LIKE 'scale-%'), "
             "(SELECT count(*) FROM cities_partnerorganisation WHERE slug LIKE 'scale-%'), "
-            "(SELECT count(*) FROM cities_practitioner WHERE slug LIKE 'scale-%')",
+            "(SELECT count(*) FROM cities_practitioner WHERE slug LIKE 'scale-%'), "
+            "(SELECT count(*) FROM news_story WHERE slug LIKE 'scale-%'), "
+            "(SELECT count(*) FROM events_event WHERE slug LIKE 'scale-%'), "
+            "(SELECT count(*) FROM resources_resource WHERE slug LIKE 'scale-%')",
         )
     except subprocess.CalledProcessError:
         return False
-    wanted = (args.practices, args.cities, args.organisations, args.practitioners)
+    wanted = (
+        args.practices,
+        args.cities,
+        args.organisations,
+        args.practitioners,
+        args.stories,
+        args.events,
+        args.resources,
+    )
     return counts == "|".join(str(n) for n in wanted)
 
 
@@ -201,6 +219,12 @@ def prepare_database(args, env):
         str(args.practitioners),
         "--practices",
         str(args.practices),
+        "--stories",
+        str(args.stories),
+        "--events",
+        str(args.events),
+        "--resources",
+        str(args.resources),
         env=env,
     )
     print(f"loaded in {time.monotonic() - started:.1f} s", flush=True)
@@ -212,9 +236,13 @@ def prepare_database(args, env):
 SAMPLE_CODE = """
 import json
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from cities.models import PartnerOrganisation
+from events.models import Event
+from news.models import Story
 from practices.filters import FACETS_BY_PARAM, LibraryFilterForm
 from practices.models import Practice
+from resources.models import Resource
 from scn_portal import search_views, views
 
 p = (Practice.objects.published().filter(slug__startswith="scale-")
@@ -236,6 +264,20 @@ paths = [
     ("practice page", p.get_absolute_url()),
     ("organisations", reverse("cities:organisations")),
     ("organisation page", o.get_absolute_url()),
+    ("regional hub", p.city.region.get_absolute_url()),
+    ("news", reverse("news:list")),
+    ("story page",
+     Story.objects.published().filter(slug__startswith="scale-").order_by("pk")[100]
+     .get_absolute_url()),
+    ("events", reverse("events:list")),
+    ("event page",
+     Event.objects.published().upcoming(timezone.now()).filter(slug__startswith="scale-")
+     .first().get_absolute_url()),
+    ("resource hub", reverse("resources:list")),
+    ("resource hub, two facets", reverse("resources:list") + "?kind=toolkit&language=en"),
+    ("resource page",
+     Resource.objects.published().filter(slug__startswith="scale-").order_by("pk")[100]
+     .get_absolute_url()),
 ]
 if search_views.search is not getattr(views, "_pending", None):
     paths.append(("search page", reverse("search") + "?q=community+policing"))

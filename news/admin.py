@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from news.forms import StoryAdminForm
 from news.models import Story
-from practices.admin import admin_link
+from practices.review_admin import admin_link
 from scn_portal.admin_widgets import ChecklistLists
 from scn_portal.models import PublicationStatus
 

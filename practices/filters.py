@@ -32,8 +32,8 @@ TOP_VALUES = 8
 SHOWN_LIMIT = 30
 
 
-class SlugListField(forms.Field):
-    """Several values of one query-string parameter, each a slug."""
+class ValueListField(forms.Field):
+    """Several values of one query-string parameter, each checked by `validate_item`."""
 
     widget = forms.MultipleHiddenInput
 
@@ -46,7 +46,17 @@ class SlugListField(forms.Field):
         if len(value) > MAX_VALUES:
             raise forms.ValidationError(_("Too many values; choose fewer."))
         for item in value:
-            validate_slug(item)
+            self.validate_item(item)
+
+    def validate_item(self, item):
+        raise NotImplementedError
+
+
+class SlugListField(ValueListField):
+    """Several values of one query-string parameter, each a slug."""
+
+    def validate_item(self, item):
+        validate_slug(item)
 
 
 class ChoiceListField(forms.MultipleChoiceField):

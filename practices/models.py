@@ -570,15 +570,13 @@ class Attachment(models.Model):
         return f"{stem}.pdf"
 
 
-class StatusChange(models.Model):
-    """One recorded transition of a practice: who, when, from, to, and why.
+class RecordedChange(models.Model):
+    """One recorded transition of reviewed content (a case study, a resource): who, when,
+    from, to, and why. Written only by a workflow (practices.workflow.Workflow); never
+    edited or deleted afterwards. `SUBJECT` names the foreign key to the content."""
 
-    Written only by practices.workflow; never edited or deleted afterwards.
-    """
+    SUBJECT = ""
 
-    practice = models.ForeignKey(
-        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="history"
-    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
@@ -593,17 +591,31 @@ class StatusChange(models.Model):
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
+        abstract = True
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["practice", "-created_at"])]
 
     def __str__(self):
-        return f"{self.practice}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+        subject = getattr(self, self.SUBJECT)
+        return f"{subject}: {self.get_from_status_display()} → {self.get_to_status_display()}"
 
     def get_absolute_url(self):
         # The history is for staff: the record in the admin, not the (maybe unpublished) page.
         return admin_url(self)
+
+
+class StatusChange(RecordedChange):
+    """One recorded transition of a practice (practices.workflow)."""
+
+    SUBJECT = "practice"
+
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="history"
+    )
+
+    class Meta(RecordedChange.Meta):
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        indexes = [models.Index(fields=["practice", "-created_at"])]
 
 
 class SearchWord(models.Model):

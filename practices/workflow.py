@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import REQUIRED_SECTIONS, SECTIONS, Practice, Status, StatusChange
@@ -104,25 +105,116 @@ CONTENT_M2M = ["other_cities", "organisations", "extremism_forms", "adapted_from
 
 
 class TransitionNotAllowed(ValidationError):
-    """The practice is not in a state from which this change can be made."""
+    """The content is not in a state from which this change can be made."""
 
 
-def is_moderator(user):
-    return bool(user and user.is_authenticated and user.has_perm("practices.moderate_practice"))
+@dataclass(frozen=True)
+class Workflow:
+    """The review of one kind of content (a case study, a resource): its transitions, who
+    may make them, where each is recorded, and who is told. `transition` is the one way its
+    status changes.
 
+    `owner` is the field naming the member who wrote it; `history` the model recording each
+    change, with a foreign key `subject` to it; `check(obj, name)` says what is missing before
+    a change (labels), `after(obj, user, now)` completes a publication, `notify` names the
+    function (module.function) that emails a recorded change."""
 
-def may_act(user, practice, name):
-    """True when `user` may make transition `name` on `practice` as it is now."""
-    t = TRANSITIONS[name]
-    if practice.status not in t.sources:
-        return False
-    if t.actor == MODERATOR:
-        return is_moderator(user)
-    return bool(user and user.is_authenticated and practice.submitted_by_id == user.pk)
+    model: type
+    history: type
+    subject: str
+    owner: str
+    permission: str
+    transitions: dict
+    wrong_state: str  # "A … that is “%(status)s” cannot be changed with “%(action)s”."
+    reason_missing: str
+    notify: str
+    check: object = None
+    after: object = None
 
+    def is_moderator(self, user):
+        return bool(user and user.is_authenticated and user.has_perm(self.permission))
 
-def available_transitions(user, practice):
-    return [t for t in TRANSITIONS.values() if may_act(user, practice, t.name)]
+    def may_act(self, user, obj, name):
+        """True when `user` may make transition `name` on `obj` as it is now."""
+        t = self.transitions[name]
+        if obj.status not in t.sources:
+            return False
+        if t.actor == MODERATOR:
+            return self.is_moderator(user)
+        owner_id = getattr(obj, f"{self.owner}_id")
+        return bool(user and user.is_authenticated and owner_id == user.pk)
+
+    def available_transitions(self, user, obj):
+        return [t for t in self.transitions.values() if self.may_act(user, obj, t.name)]
+
+    def transition(self, obj, name, user, reason="", internal_note="", notify=True):
+        """Move `obj` through transition `name` on behalf of `user`, record it, and tell the
+        people concerned once the database has committed.
+
+        Raises TransitionNotAllowed when it is in the wrong state, PermissionDenied when
+        `user` may not make this change, ValidationError when a required reason is missing
+        or something the change needs is."""
+        t = self.transitions.get(name)
+        if t is None:
+            raise TransitionNotAllowed(_("Unknown action."))
+        reason = (reason or "").strip()
+        with transaction.atomic():
+            # Lock the row so two moderators cannot decide the same submission twice.
+            locked = self.model.objects.select_for_update().get(pk=obj.pk)
+            if locked.status not in t.sources:
+                raise TransitionNotAllowed(
+                    self.wrong_state % {"status": locked.get_status_display(), "action": t.label}
+                )
+            if not self.may_act(user, locked, name):
+                raise PermissionDenied(_("You may not make this change."))
+            if t.reason_required and not reason:
+                raise ValidationError({"reason": self.reason_missing})
+            if self.check is not None:
+                self.check(locked, name)
+
+            now = timezone.now()
+            from_status = locked.status
+            locked.status = t.target
+            update_fields = ["status", "updated_at"]
+            if t.target == Status.SUBMITTED:
+                locked.submitted_at = now
+                update_fields.append("submitted_at")
+            if t.target == Status.PUBLISHED:
+                locked.published_at = now
+                update_fields.append("published_at")
+            locked.save(update_fields=update_fields)
+            change = self.history.objects.create(
+                **{self.subject: locked},
+                actor=user,
+                from_status=from_status,
+                to_status=t.target,
+                reason=reason,
+                internal_note=internal_note,
+            )
+            if t.target == Status.PUBLISHED and self.after is not None:
+                self.after(locked, user, now)
+            if notify:
+                told = import_string(self.notify)
+                transaction.on_commit(lambda: told(change))
+
+        obj.refresh_from_db()
+        return change
+
+    def transition_many(self, objects, name, user, reason="", internal_note=""):
+        """Make transition `name` on each of `objects`, each in its own transaction, so that
+        one that cannot be changed (say, another moderator decided it a moment ago) does not
+        hold up the rest.
+
+        Returns (changes, refused): the recorded change of each that moved, and an
+        (object, message) pair for each that did not."""
+        changes, refused = [], []
+        for obj in objects:
+            try:
+                changes.append(self.transition(obj, name, user, reason, internal_note))
+            except (ValidationError, PermissionDenied) as error:
+                message = error.messages[0] if isinstance(error, ValidationError) else str(error)
+                refused.append((obj, message))
+        return changes, refused
 
 
 def missing_for_submission(practice):
@@ -142,67 +234,20 @@ def missing_for_submission(practice):
     return missing
 
 
-def transition(practice, name, user, reason="", internal_note="", notify=True):
-    """Move `practice` through transition `name` on behalf of `user`, record it, and tell
-    the people concerned once the database has committed.
-
-    Raises TransitionNotAllowed when the practice is in the wrong state, PermissionDenied
-    when `user` may not make this change, ValidationError when a required reason is missing
-    or a submission is incomplete.
-    """
-    t = TRANSITIONS.get(name)
-    if t is None:
-        raise TransitionNotAllowed(_("Unknown action."))
-    reason = (reason or "").strip()
-    with transaction.atomic():
-        # Lock the row so two moderators cannot decide the same submission twice.
-        locked = Practice.objects.select_for_update().get(pk=practice.pk)
-        if locked.status not in t.sources:
-            raise TransitionNotAllowed(
-                _("A practice that is “%(status)s” cannot be changed with “%(action)s”.")
-                % {"status": locked.get_status_display(), "action": t.label}
+def _complete_for_review(practice, name):
+    if name == "submit":
+        missing = missing_for_submission(practice)
+        if missing:
+            raise ValidationError(
+                _("Before submitting, please complete: %(fields)s.")
+                % {"fields": ", ".join(str(m) for m in missing)}
             )
-        if not may_act(user, locked, name):
-            raise PermissionDenied(_("You may not make this change."))
-        if t.reason_required and not reason:
-            raise ValidationError({"reason": _("Please give the author a reason.")})
-        if name == "submit":
-            missing = missing_for_submission(locked)
-            if missing:
-                raise ValidationError(
-                    _("Before submitting, please complete: %(fields)s.")
-                    % {"fields": ", ".join(str(m) for m in missing)}
-                )
 
-        now = timezone.now()
-        from_status = locked.status
-        locked.status = t.target
-        update_fields = ["status", "updated_at"]
-        if name == "submit":
-            locked.submitted_at = now
-            update_fields.append("submitted_at")
-        if name == "publish":
-            locked.published_at = now
-            update_fields.append("published_at")
-        locked.save(update_fields=update_fields)
-        change = StatusChange.objects.create(
-            practice=locked,
-            actor=user,
-            from_status=from_status,
-            to_status=t.target,
-            reason=reason,
-            internal_note=internal_note,
-        )
-        if name == "publish" and locked.update_of_id:
-            _apply_update(locked, user, now)
 
-        if notify:
-            from practices import emails
-
-            transaction.on_commit(lambda: emails.status_changed(change))
-
-    practice.refresh_from_db()
-    return change
+def _published(practice, user, now):
+    """A published proposed update replaces the public text."""
+    if practice.update_of_id:
+        _apply_update(practice, user, now)
 
 
 def _apply_update(update, user, now):
@@ -257,19 +302,21 @@ def propose_update(practice, user):
     return copy
 
 
-def transition_many(practices, name, user, reason="", internal_note=""):
-    """Make transition `name` on each practice, each in its own transaction, so that one
-    that cannot be changed (say, another moderator decided it a moment ago) does not hold
-    up the rest.
-
-    Returns (changes, refused): the StatusChange of each practice that moved, and a
-    (practice, message) pair for each that did not.
-    """
-    changes, refused = [], []
-    for practice in practices:
-        try:
-            changes.append(transition(practice, name, user, reason, internal_note))
-        except (ValidationError, PermissionDenied) as error:
-            message = error.messages[0] if isinstance(error, ValidationError) else str(error)
-            refused.append((practice, message))
-    return changes, refused
+PRACTICE = Workflow(
+    model=Practice,
+    history=StatusChange,
+    subject="practice",
+    owner="submitted_by",
+    permission="practices.moderate_practice",
+    transitions=TRANSITIONS,
+    wrong_state=_("A practice that is “%(status)s” cannot be changed with “%(action)s”."),
+    reason_missing=_("Please give the author a reason."),
+    notify="practices.emails.status_changed",
+    check=_complete_for_review,
+    after=_published,
+)
+is_moderator = PRACTICE.is_moderator
+may_act = PRACTICE.may_act
+available_transitions = PRACTICE.available_transitions
+transition = PRACTICE.transition
+transition_many = PRACTICE.transition_many

@@ -20,13 +20,13 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from practices.filters import (
-    MAX_VALUES,
     TOP_VALUES,
     ChoiceListField,
     Facet,
     FacetView,
     Option,
     SlugListField,
+    ValueListField,
     without,
 )
 from practices.models import Status
@@ -37,25 +37,15 @@ from scn_portal.page_cache import cached_data
 PARAMS = ("kind", "theme", "region", "language", "year")
 
 
-class YearListField(forms.Field):
+class YearListField(ValueListField):
     """Several years of one query-string parameter."""
 
-    widget = forms.MultipleHiddenInput
-
-    def to_python(self, value):
-        values = [v.strip() for v in (value or []) if v and v.strip()]
-        return list(dict.fromkeys(values))
-
-    def validate(self, value):
-        super().validate(value)
-        if len(value) > MAX_VALUES:
-            raise forms.ValidationError(_("Too many values; choose fewer."))
-        for item in value:
-            if not (item.isascii() and item.isdigit() and FIRST_YEAR <= int(item) <= LAST_YEAR):
-                raise forms.ValidationError(
-                    _("“%(value)s” is not a year between %(first)d and %(last)d."),
-                    params={"value": item, "first": FIRST_YEAR, "last": LAST_YEAR},
-                )
+    def validate_item(self, item):
+        if not (item.isascii() and item.isdigit() and FIRST_YEAR <= int(item) <= LAST_YEAR):
+            raise forms.ValidationError(
+                _("“%(value)s” is not a year between %(first)d and %(last)d."),
+                params={"value": item, "first": FIRST_YEAR, "last": LAST_YEAR},
+            )
 
 
 class HubFilterForm(forms.Form):

@@ -14,8 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from cities.models import PartnerOrganisation, Region
-from practices.models import JSONGroupArray, Status
-from scn_portal.models import admin_url
+from practices.models import JSONGroupArray, RecordedChange, Status
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -214,34 +213,17 @@ class Resource(models.Model):
         return self.status == Status.CHANGES_REQUESTED
 
 
-class ResourceStatusChange(models.Model):
-    """One recorded transition of a resource: who, when, from, to, and why. Written only by
-    resources.workflow; never edited or deleted afterwards."""
+class ResourceStatusChange(RecordedChange):
+    """One recorded transition of a resource (resources.workflow)."""
+
+    SUBJECT = "resource"
 
     resource = models.ForeignKey(
         Resource, verbose_name=_("resource"), on_delete=models.CASCADE, related_name="history"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
     reason = models.TextField(_("reason (the member sees this)"), blank=True)
-    internal_note = models.TextField(_("internal note (staff only)"), blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
-    class Meta:
+    class Meta(RecordedChange.Meta):
         verbose_name = _("status change of a resource")
         verbose_name_plural = _("status changes of resources")
-        ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["resource", "-created_at"])]
-
-    def __str__(self):
-        return f"{self.resource}: {self.get_from_status_display()} → {self.get_to_status_display()}"
-
-    def get_absolute_url(self):
-        return admin_url(self)

@@ -8,16 +8,23 @@ from cities.models import Region
 from practices import workflow
 from practices.models import ExtremismForm, Status, StatusChange
 from tests.admin.conftest import make_practitioner_message
+from resources import workflow as resource_workflow
+from resources.models import ResourceStatusChange
 from tests.factories import (
     AttachmentFactory,
     CityFactory,
     ContactMessageFactory,
+    EventFactory,
     FaqEntryFactory,
+    InterestFactory,
     MembershipApplicationFactory,
     PartnerOrganisationFactory,
     PracticeFactory,
     PractitionerFactory,
+    ResourceFactory,
+    StoryFactory,
     UserFactory,
+    with_pdf,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +54,35 @@ def status_changes():
     return StatusChange.objects.first()
 
 
+def stories():
+    for _ in range(ROWS):
+        story = StoryFactory(with_image=True, themes=["youth"], regions=[Region.objects.first()])
+        story.cities.add(CityFactory())
+        story.practices.add(PracticeFactory())
+    return story
+
+
+def events():
+    for _ in range(ROWS):
+        event = EventFactory(themes=["youth"], organiser=PartnerOrganisationFactory())
+        InterestFactory(event=event)
+    return event
+
+
+def resources():
+    for _ in range(ROWS):
+        resource = with_pdf(ResourceFactory(regions=["europe"], themes=["youth"]))
+    return resource
+
+
+def resource_changes():
+    moderator = UserFactory(is_staff=True, is_superuser=True)
+    for _ in range(ROWS):
+        resource = ResourceFactory(status=Status.SUBMITTED)
+        resource_workflow.transition(resource, "publish", moderator, notify=False)
+    return ResourceStatusChange.objects.first()
+
+
 def many(factory):
     def make():
         return [factory() for _ in range(ROWS)][-1]
@@ -67,6 +103,11 @@ MODELS = {
     "scn_portal.contactmessage": many(ContactMessageFactory),
     "scn_portal.faqentry": many(FaqEntryFactory),
     "scn_portal.user": many(UserFactory),
+    "news.story": stories,
+    "events.event": events,
+    "events.interest": many(InterestFactory),
+    "resources.resource": resources,
+    "resources.resourcestatuschange": resource_changes,
 }
 
 
@@ -81,7 +122,13 @@ PAGES = [
     (label, view)
     for label in MODELS
     for view in BUDGETS
-    if (label, view) != ("practices.statuschange", "add")  # history is never added by hand
+    # History and members' interest are never added by hand.
+    if (label, view)
+    not in {
+        ("practices.statuschange", "add"),
+        ("resources.resourcestatuschange", "add"),
+        ("events.interest", "add"),
+    }
 ]
 
 

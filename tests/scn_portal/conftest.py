@@ -6,17 +6,21 @@ import pytest
 from tests.factories import (
     AttachmentFactory,
     CityFactory,
+    EventFactory,
     FaqEntryFactory,
     PartnerOrganisationFactory,
     PracticeFactory,
     PractitionerFactory,
+    ResourceFactory,
+    StoryFactory,
     region,
 )
 
 
 @pytest.fixture
 def site():
-    """One city, organisation, public practitioner and practice that the pages are about."""
+    """One city, organisation, public practitioner, practice, news story, event and resource
+    that the pages are about, in a region with a hub."""
     city = CityFactory(name="Budgetville", slug="budgetville", focus_areas=["Education"])
     organisation = PartnerOrganisationFactory(name="Budget Partners", slug="budget-partners")
     organisation.cities.add(city)
@@ -36,9 +40,36 @@ def site():
     practice.other_cities.add(CityFactory())
     AttachmentFactory(practice=practice)
     FaqEntryFactory()
+    hub = region("europe")
+    hub.hub_name = "Western Balkans hub"
+    hub.save()
+    hub.team.add(practitioner)
+    story = StoryFactory(
+        title="Budget story",
+        slug="budget-story",
+        with_image=True,
+        themes=["youth engagement"],
+        regions=[hub],
+        cities=[city],
+        practices=[practice],
+    )
+    event = EventFactory(
+        title="Budget workshop", slug="budget-workshop", city=city, themes=["education"]
+    )
+    resource = ResourceFactory(
+        title="Budget toolkit",
+        slug="budget-toolkit",
+        publisher=organisation,
+        regions=["europe"],
+        themes=["youth engagement", "education"],
+    )
     return {
         "city": city,
         "organisation": organisation,
         "practitioner": practitioner,
         "practice": practice,
+        "hub": hub,
+        "story": story,
+        "event": event,
+        "resource": resource,
     }

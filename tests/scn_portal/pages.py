@@ -7,19 +7,23 @@ from practices.models import Status
 from tests.factories import (
     AttachmentFactory,
     CityFactory,
+    EventFactory,
     FaqEntryFactory,
     PartnerOrganisationFactory,
     PracticeFactory,
     PractitionerFactory,
+    ResourceFactory,
+    StoryFactory,
     region,
+    with_pdf,
 )
 
 
 def grow(site, n):
     """Add `n` of everything, much of it linked to the pages' own city, organisation,
-    practitioner and practice, so any per-row query would show."""
+    practitioner, practice and hub, so any per-row query would show."""
     city, organisation = site["city"], site["organisation"]
-    practitioner, practice = site["practitioner"], site["practice"]
+    practitioner, practice, hub = site["practitioner"], site["practice"], site["hub"]
     regions = [region("europe"), region("africa"), region("asia-pacific")]
     for i in range(n):
         other_city = CityFactory(
@@ -47,6 +51,25 @@ def grow(site, n):
         PracticeFactory(city=city, status=Status.DRAFT)
         AttachmentFactory(practice=practice)
         FaqEntryFactory()
+        story = StoryFactory(
+            themes=["youth engagement", f"theme {i}"],
+            regions=[hub, regions[i % 3]],
+            cities=[city, other_city],
+            practices=[practice, other],
+        )
+        story.practices.add(site["practice"])
+        EventFactory(city=city, region=hub, themes=["education", f"theme {i}"])
+        EventFactory(city=other_city, starts_at=story.publish_at, ends_at=story.publish_at)
+        with_pdf(
+            ResourceFactory(
+                publisher=organisation if i % 2 else None,
+                regions=["europe", regions[i % 3].slug],
+                themes=["education", f"theme {i}"],
+                year=2015 + i,
+                language=["en", "fr", "ar"][i % 3],
+            )
+        )
+        hub.team.add(PractitionerFactory(city=other_city, is_public=i % 2 == 0))
 
 
 def visitor_pages(site):
@@ -78,4 +101,20 @@ def visitor_pages(site):
         "robots.txt": reverse("robots"),
         "healthz": reverse("healthz"),
         "search": reverse("search") + "?q=practice",
+        "search, events": reverse("search") + "?q=workshop&kind=event",
+        "regions": reverse("cities:regions"),
+        "hub page": site["hub"].get_absolute_url(),
+        "news": reverse("news:list"),
+        "news, filtered": reverse("news:list") + "?region=europe&theme=youth-engagement",
+        "story page": site["story"].get_absolute_url(),
+        "news feed": reverse("news:feed"),
+        "events": reverse("events:list"),
+        "past events": reverse("events:past") + "?kind=workshop",
+        "event page": site["event"].get_absolute_url(),
+        "event calendar file": reverse("events:ics", args=[site["event"].slug]),
+        "calendar feed": reverse("events:calendar"),
+        "resource hub": reverse("resources:list"),
+        "resource hub, two facets": reverse("resources:list") + "?kind=toolkit&language=en",
+        "resource hub, text query": reverse("resources:list") + "?q=toolkit",
+        "resource page": site["resource"].get_absolute_url(),
     }

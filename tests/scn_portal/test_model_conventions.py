@@ -34,7 +34,7 @@ def portal_models():
     the derived vocabulary tables are not content."""
     return [
         model
-        for label in ("scn_portal", "cities", "practices")
+        for label in ("scn_portal", "cities", "practices", "news", "events", "resources")
         for model in apps.get_app_config(label).get_models()
         if not issubclass(model, TaggedItemBase) and model._meta.label_lower not in DERIVED
     ]
