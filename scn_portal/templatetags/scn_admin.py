@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import MembershipApplication, Practitioner, PractitionerMessage
+from events.models import Interest
 from practices.models import Practice
+from resources.models import Resource
 from scn_portal.models import ContactMessage, InboxStatus
 
 register = template.Library()
@@ -44,6 +46,14 @@ SUMMARY = [
         },
     ),
     (
+        _("suggested resources waiting for review"),
+        {
+            "permission": "resources.moderate_resource",
+            "count": lambda: Resource.objects.awaiting_review().count(),
+            "url": lambda: reverse("admin:resources_resource_queue"),
+        },
+    ),
+    (
         _("new contact messages"),
         _inbox(ContactMessage, _("contact messages staff were not emailed about")),
     ),
@@ -54,6 +64,10 @@ SUMMARY = [
     (
         _("new messages to practitioners"),
         _inbox(PractitionerMessage, _("messages to practitioners that could not be delivered")),
+    ),
+    (
+        _("members' new interest in events"),
+        _inbox(Interest, _("interest in events whose organiser was not emailed")),
     ),
     (
         _("practitioner profiles claimed by members"),

@@ -34,9 +34,13 @@ DEMO_EMAILS = {
 def sample_pages():
     """(name, path, who) for every kind of page, using real objects of the demo data."""
     from django.contrib.auth import get_user_model
+    from django.utils import timezone
 
-    from cities.models import City, PartnerOrganisation, Practitioner
+    from cities.models import City, PartnerOrganisation, Practitioner, Region
+    from events.models import Event
+    from news.models import Story
     from practices.models import Practice, Status
+    from resources.models import Resource
 
     city = City.objects.members().order_by("name").first()
     practice = Practice.objects.published().order_by("-published_at").first()
@@ -51,6 +55,20 @@ def sample_pages():
     own = Practice.objects.filter(submitted_by=member).order_by("pk") if member else None
     draft = own.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED]).first() if own else None
     submitted = Practice.objects.filter(status=Status.SUBMITTED).order_by("pk").first()
+    now = timezone.now()
+    story = Story.objects.published(now).newest_first().first()
+    events = Event.objects.published(now)
+    event = events.upcoming(now).first()
+    past_event = events.past(now).first()
+    open_event = Event.objects.open_for_interest(now).order_by("starts_at", "pk").first()
+    resource = Resource.objects.published().order_by("-published_at", "-pk").first()
+    suggestion = Resource.objects.awaiting_review().first()
+    own_suggestion = (
+        Resource.objects.by_member(member).filter(status=Status.CHANGES_REQUESTED).first()
+        if member
+        else None
+    )
+    hub = Region.objects.exclude(hub_name="").order_by("order", "name").first()
     pages = [
         ("home", "/", VISITOR),
         ("cities", "/cities/", VISITOR),
@@ -81,7 +99,49 @@ def sample_pages():
         ("password-change", "/accounts/password/change/", MEMBER),
         ("admin-index", "/admin/", MODERATOR),
         ("admin-queue", "/admin/practices/practice/queue/", MODERATOR),
+        ("news", "/news/", VISITOR),
+        ("news-filtered", "/news/?region=europe", VISITOR),
+        ("events", "/events/", VISITOR),
+        ("events-past", "/events/past/", VISITOR),
+        ("resources", "/resources/", VISITOR),
+        ("resources-filtered", "/resources/?kind=toolkit&language=en", VISITOR),
+        ("resources-empty", "/resources/?q=no-such-words-anywhere&year=abcd", VISITOR),
+        ("regions", "/regions/", VISITOR),
+        ("resources-suggest", "/resources/suggest/", MEMBER),
+        ("resources-suggestions", "/resources/suggestions/", MEMBER),
+        ("admin-resources-queue", "/admin/resources/resource/queue/", MODERATOR),
     ]
+    if story:
+        pages.append(("news-story", story.get_absolute_url(), VISITOR))
+        pages.append(("admin-story", f"/admin/news/story/{story.pk}/change/", MODERATOR))
+    if event:
+        pages.append(("event", event.get_absolute_url(), VISITOR))
+        pages.append(("admin-event", f"/admin/events/event/{event.pk}/change/", MODERATOR))
+    if past_event:
+        pages.append(("event-past", past_event.get_absolute_url(), VISITOR))
+    if open_event:
+        pages.append(("event-member", open_event.get_absolute_url(), MEMBER))
+        pages.append(("event-interest", f"{open_event.get_absolute_url()}interest/", MEMBER))
+    if resource:
+        pages.append(("resource", resource.get_absolute_url(), VISITOR))
+        pages.append(
+            ("admin-resource", f"/admin/resources/resource/{resource.pk}/change/", MODERATOR)
+        )
+    if suggestion:
+        review = f"/admin/resources/resource/{suggestion.pk}/review/"
+        pages.append(("admin-resource-review", review, MODERATOR))
+        pages.append(("admin-resource-decide", f"{review}request_changes/", MODERATOR))
+    if own_suggestion:
+        pages.append(
+            (
+                "resources-suggestion-edit",
+                f"/resources/suggestions/{own_suggestion.pk}/edit/",
+                MEMBER,
+            )
+        )
+    if hub:
+        pages.append(("region", hub.get_absolute_url(), VISITOR))
+        pages.append(("region-member", hub.get_absolute_url(), MEMBER))
     if city:
         pages.append(("city", city.get_absolute_url(), VISITOR))
         pages.append(("city-member", city.get_absolute_url(), MEMBER))
@@ -135,6 +195,14 @@ ARABIC = {
     "practice",
     "organisation",
     "admin-queue",
+    "news",
+    "news-story",
+    "events",
+    "event",
+    "resources-filtered",
+    "resource",
+    "region",
+    "resources-suggest",
 }
 
 NOT_FOUND_PATH = "/no-such-page/"

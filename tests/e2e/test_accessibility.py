@@ -10,10 +10,12 @@ errors, since that is when labels and messages matter most.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
 from practices.models import Status
 from tests.conftest import moderators_group
@@ -21,12 +23,16 @@ from tests.e2e.conftest import PHONE, assert_accessible, assert_reflows
 from tests.factories import (
     AttachmentFactory,
     CityFactory,
+    EventFactory,
     FaqEntryFactory,
     PartnerOrganisationFactory,
     PracticeFactory,
     PractitionerFactory,
+    ResourceFactory,
+    StoryFactory,
     UserFactory,
     region,
+    with_pdf,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -89,7 +95,75 @@ def build_site():
         status=Status.SUBMITTED,
         published_at=None,
     )
-    return Site(city, organisation, practice, public, private, member, draft, moderator, submitted)
+    site = Site(city, organisation, practice, public, private, member, draft, moderator, submitted)
+    build_publications(site)
+    return site
+
+
+def build_publications(site):
+    """News, events, resources and a regional hub, each with all its parts shown: in
+    `site.extra`."""
+    europe = region("europe")
+    europe.hub_name = "Europe hub"
+    europe.hub_intro = "The hub brings the network's European cities together."
+    europe.save()
+    europe.team.add(site.public_practitioner)
+    site.extra["story"] = StoryFactory(
+        title="Mechelen opens a youth centre",
+        regions=[europe],
+        cities=[site.city],
+        practices=[site.practice],
+        themes=["youth engagement"],
+        with_image=True,
+        body="The centre opened on **Monday**.\n\n- sport\n- music\n\nRead [more](https://example.org/).",
+    )
+    StoryFactory(title="قصة من المدينة", slug="qissa", language="ar", regions=[region("africa")])
+    site.extra["event"] = EventFactory(
+        title="Workshop on youth outreach",
+        city=site.city,
+        region=europe,
+        organiser=site.organisation,
+        themes=["youth engagement"],
+        online=True,
+    )
+    EventFactory(
+        title="Webinar with a registration link",
+        kind="webinar",
+        audience="members",
+        registration_url="https://example.org/register",
+        language="fr",
+        time_zone="Europe/Paris",
+    )
+    now = timezone.now().replace(second=0, microsecond=0)
+    EventFactory(
+        title="A summit held last year",
+        kind="summit",
+        starts_at=now - timedelta(days=300),
+        ends_at=now - timedelta(days=298),
+        city=site.city,
+    )
+    site.extra["resource"] = with_pdf(
+        ResourceFactory(
+            title="Toolkit for local prevention",
+            regions=["europe"],
+            publisher=site.organisation,
+            themes=["youth engagement", "online harms"],
+        )
+    )
+    ResourceFactory(title="Guide pour les villes", kind="guide", language="fr")
+    site.extra["suggestion"] = ResourceFactory(
+        title="A suggested guide",
+        kind="guide",
+        suggested_by=site.member,
+        status=Status.SUBMITTED,
+        published_at=None,
+    )
+    ResourceFactory(
+        title="A guide the member must change",
+        suggested_by=site.member,
+        status=Status.CHANGES_REQUESTED,
+        published_at=None,
+    )
 
 
 def submit_empty_form(page):
@@ -115,6 +189,22 @@ class Case:
 
 def practice_url(site):
     return site.practice.get_absolute_url()
+
+
+def story_url(site):
+    return site.extra["story"].get_absolute_url()
+
+
+def event_url(site):
+    return site.extra["event"].get_absolute_url()
+
+
+def resource_url(site):
+    return site.extra["resource"].get_absolute_url()
+
+
+def suggestion_admin(site, view=""):
+    return f"/admin/resources/resource/{site.extra['suggestion'].pk}/{view}"
 
 
 CASES = [
@@ -149,6 +239,20 @@ CASES = [
     Case("sign-up", lambda s: "/accounts/signup/"),
     Case("sign-up-errors", lambda s: "/accounts/signup/", act=submit_empty_form),
     Case("password-reset", lambda s: "/accounts/password/reset/"),
+    # News, events, the resource hub and the regional hubs.
+    Case("news", lambda s: "/news/"),
+    Case("news-filtered", lambda s: "/news/?region=europe&theme=youth-engagement"),
+    Case("news-story", story_url),
+    Case("events", lambda s: "/events/"),
+    Case("events-filtered", lambda s: "/events/?region=europe"),
+    Case("events-past", lambda s: "/events/past/"),
+    Case("event", event_url),
+    Case("resources", lambda s: "/resources/"),
+    Case("resources-filtered", lambda s: "/resources/?kind=toolkit&language=en"),
+    Case("resources-errors", lambda s: "/resources/?year=abcd&region=nowhere&kind=toolkit"),
+    Case("resource", resource_url),
+    Case("regions", lambda s: "/regions/"),
+    Case("region-hub", lambda s: "/regions/europe/"),
     # In Arabic, right to left: the pages that show most, and forms showing their errors.
     Case("ar-home", lambda s: "/ar/"),
     Case("ar-practices", lambda s: "/ar/practices/?evidence=promising"),
@@ -160,6 +264,17 @@ CASES = [
         "ar-member-contribute-errors", lambda s: "/ar/contribute/new/", "member", submit_empty_form
     ),
     Case("ar-member-profile", lambda s: "/ar/profile/", "member"),
+    Case("ar-news", lambda s: "/ar/news/"),
+    Case("ar-news-story", lambda s: "/ar" + story_url(s)),
+    Case("ar-events", lambda s: "/ar/events/"),
+    Case("ar-event", lambda s: "/ar" + event_url(s)),
+    Case("ar-resources", lambda s: "/ar/resources/?kind=toolkit"),
+    Case("ar-resource", lambda s: "/ar" + resource_url(s)),
+    Case("ar-region-hub", lambda s: "/ar/regions/europe/"),
+    Case(
+        "ar-member-suggest-errors", lambda s: "/ar/resources/suggest/", "member", submit_empty_form
+    ),
+    Case("ar-admin-resource-review", lambda s: "/ar" + suggestion_admin(s, "review/"), "moderator"),
     # Signed in as a member: the pages that change, and the member's own pages and forms.
     Case("member-home", lambda s: "/", "member"),
     Case("member-city", lambda s: s.city.get_absolute_url(), "member"),
@@ -185,6 +300,12 @@ CASES = [
     Case("member-email", lambda s: "/accounts/email/", "member"),
     Case("member-password-change", lambda s: "/accounts/password/change/", "member"),
     Case("member-search", lambda s: "/search/?q=public", "member"),
+    Case("member-event", event_url, "member"),
+    Case("member-interest", lambda s: event_url(s) + "interest/", "member"),
+    Case("member-suggest", lambda s: "/resources/suggest/", "member"),
+    Case("member-suggest-errors", lambda s: "/resources/suggest/", "member", submit_empty_form),
+    Case("member-suggestions", lambda s: "/resources/suggestions/", "member"),
+    Case("member-region-hub", lambda s: "/regions/europe/", "member"),
     # The moderator, on the pages they see outside the admin.
     Case("moderator-preview", lambda s: f"/contribute/{s.submitted.pk}/preview/", "moderator"),
     Case("moderator-unpublished-practice", lambda s: s.submitted.get_absolute_url(), "moderator"),
@@ -200,6 +321,28 @@ CASES = [
         "moderator",
     ),
     Case("admin-city", lambda s: f"/admin/cities/city/{s.city.pk}/change/", "moderator"),
+    Case("admin-resources-queue", lambda s: "/admin/resources/resource/queue/", "moderator"),
+    Case("admin-resource-review", lambda s: suggestion_admin(s, "review/"), "moderator"),
+    Case(
+        "admin-resource-decide",
+        lambda s: suggestion_admin(s, "review/request_changes/"),
+        "moderator",
+    ),
+    Case(
+        "admin-resource-decide-errors",
+        lambda s: suggestion_admin(s, "review/request_changes/"),
+        "moderator",
+        submit_empty_form,
+    ),
+    Case("admin-story", lambda s: f"/admin/news/story/{s.extra['story'].pk}/change/", "moderator"),
+    Case(
+        "admin-event", lambda s: f"/admin/events/event/{s.extra['event'].pk}/change/", "moderator"
+    ),
+    Case(
+        "admin-resource",
+        lambda s: f"/admin/resources/resource/{s.extra['resource'].pk}/change/",
+        "moderator",
+    ),
     Case(
         "admin-practitioner",
         lambda s: f"/admin/cities/practitioner/{s.private_practitioner.pk}/change/",
