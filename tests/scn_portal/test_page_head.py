@@ -8,10 +8,14 @@ from django.urls import reverse
 
 from tests.factories import (
     CityFactory,
+    EventFactory,
     FaqEntryFactory,
     PartnerOrganisationFactory,
     PracticeFactory,
     PractitionerFactory,
+    ResourceFactory,
+    StoryFactory,
+    region,
 )
 
 pytestmark = pytest.mark.django_db
@@ -28,6 +32,9 @@ def pages():
     practice = PracticeFactory(title="Neighbourhood mediators", city=city, themes=["youth"])
     practice.organisations.add(organisation)
     FaqEntryFactory()
+    story = StoryFactory(title="Rotterdam trains mediators", with_image=True)
+    event = EventFactory(title="Mediation workshop", city=city)
+    resource = ResourceFactory(title="Mediation toolkit")
     return {
         "home": reverse("home"),
         "about": reverse("about"),
@@ -42,6 +49,15 @@ def pages():
         "practitioner": practitioner.get_absolute_url(),
         "library": reverse("practices:list"),
         "practice": practice.get_absolute_url(),
+        "regions": reverse("cities:regions"),
+        "hub": region("europe").get_absolute_url(),
+        "news": reverse("news:list"),
+        "story": story.get_absolute_url(),
+        "events": reverse("events:list"),
+        "past events": reverse("events:past"),
+        "event": event.get_absolute_url(),
+        "resources": reverse("resources:list"),
+        "resource": resource.get_absolute_url(),
     }
 
 
@@ -77,3 +93,21 @@ def test_a_missing_page_has_one_h1_and_a_title(visitor):
     assert response.status_code == 404
     assert len(re.findall(r"<h1[\s>]", response.text)) == 1
     assert head(response.text)[0] != f"{SITE_TITLE} · {SITE_TITLE}"
+
+
+def test_the_pages_of_news_events_resources_and_hubs_say_what_they_are_when_shared(visitor):
+    story = StoryFactory(title="Rotterdam trains mediators", with_image=True)
+    pages = [
+        story.get_absolute_url(),
+        EventFactory(title="Mediation workshop").get_absolute_url(),
+        ResourceFactory(title="Mediation toolkit").get_absolute_url(),
+        region("europe").get_absolute_url(),
+    ]
+    for url in pages:
+        html = visitor.get(url).text
+        assert re.search(r'<meta property="og:title" content="[^"]+"', html), url
+        assert f'<meta property="og:url" content="http://testserver{url}"' in html, url
+    story_page = visitor.get(pages[0]).text
+    assert f'<meta property="og:image" content="http://testserver{story.image_url}' in (
+        story_page.replace("&amp;", "&")
+    )
