@@ -90,7 +90,7 @@ def test_an_event_on_a_hub_page_shows_its_time_where_it_takes_place(client, hub)
     EventFactory(title="Nairobi workshop", region=hub, starts_at=start, time_zone="Africa/Nairobi")
     html = page(client)
     # 06:00 UTC is 09:00 in Nairobi.
-    assert "09:00</time> (Africa/Nairobi)" in html
+    assert "09:00</time> (<bdi>Africa/Nairobi</bdi>)" in html
 
 
 def test_the_team_shows_public_profiles_to_visitors_and_everyone_to_members(client, member, hub):
