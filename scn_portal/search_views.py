@@ -35,6 +35,8 @@ from scn_portal.languages import localized
 from scn_portal.page_cache import public_page
 
 PRACTICES_PER_PAGE = 10
+# Beyond any real result list: larger page numbers are read as this one (then the last page).
+MAX_PAGE = 100_000
 # On the page of all groups, each other group shows its first few and links to the rest.
 OTHERS_PREVIEW = 5
 OTHERS_PER_PAGE = 20
@@ -266,8 +268,11 @@ KINDS = {"practice", *(group.kind for group in GROUPS)}
 
 
 def _page_number(value):
+    """The page asked for, at least 1 and at most MAX_PAGE: a page past the end shows the
+    last one, and an offset computed from a larger number would overflow the database's
+    integers (a 500, not a page)."""
     try:
-        return max(1, int(value))
+        return min(max(1, int(value)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 

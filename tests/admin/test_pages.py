@@ -7,9 +7,9 @@ from django.urls import reverse
 from cities.models import Region
 from practices import workflow
 from practices.models import ExtremismForm, Status, StatusChange
-from tests.admin.conftest import make_practitioner_message
 from resources import workflow as resource_workflow
 from resources.models import ResourceStatusChange
+from tests.admin.conftest import make_practitioner_message
 from tests.factories import (
     AttachmentFactory,
     CityFactory,

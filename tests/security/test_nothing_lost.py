@@ -3,7 +3,8 @@ submission, and the same form sent twice. The person always sees a clear page (n
 error page), and what they sent is saved exactly once or not at all.
 
 The contact, join and relay forms have the same tests next to them in tests/contact/; this
-file covers the case-study form and the account forms.
+file covers the case-study form, the account forms, a member's resource suggestion and a
+member's interest in an event.
 """
 
 import re
@@ -16,11 +17,22 @@ from django.db import DatabaseError, IntegrityError
 from django.urls import reverse
 from taggit.models import Tag
 
+from events.models import Interest
 from practices.forms import PracticeForm
 from practices.models import Attachment, Practice, Status, StatusChange
+from resources import workflow as resource_workflow
+from resources.models import Resource, ResourceStatusChange
 from scn_portal import page_cache
 from scn_portal.models import User
-from tests.factories import DEFAULT_PASSWORD, MINIMAL_PDF, CityFactory, PracticeFactory
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    MINIMAL_PDF,
+    CityFactory,
+    EventFactory,
+    PracticeFactory,
+    ResourceFactory,
+    with_pdf,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -319,3 +331,150 @@ def test_when_mail_is_down_a_password_reset_says_so_and_changes_nothing(client, 
     )
     member.refresh_from_db()
     assert member.check_password(DEFAULT_PASSWORD)
+
+
+# --- a member's resource suggestion (issue 20) ---------------------------------------------
+
+SUGGEST = reverse("resources:suggest")
+
+
+def suggestion(client, url=SUGGEST, **values):
+    """What the browser sends from the suggestion page at `url`: its display token, a
+    complete suggestion and a PDF."""
+    token = client.get(url).context["form"]["form_token"].value()
+    data = {
+        "form_token": token,
+        "title": "Talking with young people about conspiracy myths",
+        "kind": "guide",
+        "summary": "A guide for youth workers on conversations about conspiracy myths.",
+        "language": "en",
+        "themes": "youth engagement, online harms",
+        "year": "2023",
+        "url": "https://example.org/guide",
+        "file": SimpleUploadedFile("guide.pdf", MINIMAL_PDF, "application/pdf"),
+    }
+    return {**data, **values}
+
+
+def stored_files(settings):
+    return [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+
+
+def test_when_mail_is_down_a_suggestion_stands_and_waits_in_the_queue(
+    member_client, mail_down, moderator, client, caplog, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = member_client.post(SUGGEST, suggestion(member_client), follow=True)
+
+    resource = Resource.objects.get()
+    assert response.status_code == 200
+    assert resource.status == Status.SUBMITTED
+    assert resource.history.get().to_status == Status.SUBMITTED
+    assert any("has been sent for review" in m for m in page_messages(response))
+    assert "Could not send resources_submitted email" in caplog.text
+    client.force_login(moderator)
+    queue = client.get(reverse("admin:resources_resource_queue"), follow=True)
+    assert resource.title in queue.text
+
+
+def test_a_database_error_mid_suggestion_stores_nothing_and_keeps_what_was_typed(
+    member_client, monkeypatch, settings
+):
+    data = suggestion(member_client)
+
+    def broken(resource, *args, **kwargs):
+        assert Resource.objects.filter(pk=resource.pk).exists()
+        raise DatabaseError("the database went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(resource_workflow, "transition", broken)
+        response = member_client.post(SUGGEST, data)
+
+    assert response.status_code == 200
+    assert "could not save your suggestion just now, so nothing of it was saved" in response.text
+    assert response.context["form"]["summary"].value() == data["summary"]
+    assert "Please choose “guide.pdf” again" in response.text
+    assert not Resource.objects.exists()
+    assert not ResourceStatusChange.objects.exists()
+    assert stored_files(settings) == []
+
+    # The same form can be sent again once the database is back.
+    data["file"] = SimpleUploadedFile("guide.pdf", MINIMAL_PDF, "application/pdf")
+    assert member_client.post(SUGGEST, data).status_code == 302
+    assert Resource.objects.get().status == Status.SUBMITTED
+
+
+def test_a_database_error_while_changing_a_returned_suggestion_leaves_it_as_it_was(
+    author_client, author, monkeypatch, settings
+):
+    returned = with_pdf(
+        ResourceFactory(title="As it was", suggested_by=author, status=Status.CHANGES_REQUESTED)
+    )
+    url = reverse("resources:edit", args=[returned.pk])
+    files = stored_files(settings)
+    data = suggestion(author_client, url, title="Changed")
+
+    def broken(*args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(resource_workflow, "transition", broken)
+        response = author_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "nothing of it was saved" in response.text
+    returned.refresh_from_db()
+    assert (returned.title, returned.status) == ("As it was", Status.CHANGES_REQUESTED)
+    assert returned.file.storage.exists(returned.file.name)
+    assert stored_files(settings) == files
+
+
+def test_a_suggestion_sent_twice_is_saved_once_and_the_second_answer_points_to_it(
+    member_client,
+):
+    data = suggestion(member_client, file="")
+    first = member_client.post(SUGGEST, data)
+    second = member_client.post(SUGGEST, data, follow=True)
+
+    assert first.status_code == 302
+    assert second.redirect_chain[-1][0] == reverse("resources:mine")
+    assert "it has not been sent twice" in second.text
+    assert Resource.objects.count() == ResourceStatusChange.objects.count() == 1
+
+
+# --- a member's interest in an event (issue 20) --------------------------------------------
+
+
+def test_when_mail_is_down_an_interest_is_kept_for_staff_to_pass_on(
+    member_client, member, mail_down, caplog, django_capture_on_commit_callbacks
+):
+    event = EventFactory(organiser_email="organiser@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = member_client.post(
+            reverse("events:interest", args=[event.slug]), {"note": "Hello"}, follow=True
+        )
+
+    assert response.status_code == 200
+    assert any("Your interest is registered" in m for m in page_messages(response))
+    interest = Interest.objects.get()
+    assert (interest.member, interest.note, interest.notified) == (member, "Hello", False)
+    assert "Could not send" in caplog.text
+
+
+def test_an_interest_sent_twice_at_once_is_stored_once(member_client, member, monkeypatch):
+    """The second click arrives while the first is being saved: the database's constraint
+    refuses it, and the member is told it was registered (no error page)."""
+    event = EventFactory()
+    url = reverse("events:interest", args=[event.slug])
+    member_client.post(url, {"note": "First"})
+    # As if the first had not been committed when the second looked for it.
+    monkeypatch.setattr(
+        "events.views.Interest.objects.filter",
+        lambda *args, **kwargs: Interest.objects.none(),
+    )
+
+    response = member_client.post(url, {"note": "Second"}, follow=True)
+
+    assert response.status_code == 200
+    assert any("already registered your interest" in m for m in page_messages(response))
+    assert list(Interest.objects.values_list("note", flat=True)) == ["First"]

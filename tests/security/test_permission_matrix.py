@@ -22,8 +22,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cities.models import PractitionerMessage
 from practices.models import StatusChange
+from resources.models import ResourceStatusChange
 from tests.conftest import moderators_group
-from tests.factories import ContactMessageFactory, FaqEntryFactory, MembershipApplicationFactory
+from tests.factories import (
+    ContactMessageFactory,
+    FaqEntryFactory,
+    InterestFactory,
+    MembershipApplicationFactory,
+)
 from tests.security.pending import PENDING_VIEWS, is_placeholder, pending_marks
 
 pytestmark = pytest.mark.django_db
@@ -202,6 +208,184 @@ CASES = [
         lambda c: {"pk": c.other_members_draft.pk, "attachment_pk": c.draft_attachment.pk},
         method="post",
     ),
+    # regional hubs (issue 20): public pages; the team is filtered inside the page
+    Case("cities:regions", everyone(200)),
+    Case("cities:region", everyone(200), lambda c: {"slug": c.hub.slug}),
+    Case("cities:region", everyone(404), lambda c: {"slug": "atlantis"}, variant="unknown"),
+    # news (issue 20): published stories are public; drafts and scheduled stories are
+    # shown to staff who may change stories (to preview them), a 404 to everyone else.
+    Case("news:list", everyone(200)),
+    Case("news:feed", everyone(200)),
+    Case("news:detail", everyone(200), lambda c: {"slug": c.story.slug}, variant="published"),
+    Case(
+        "news:detail", visible_to(*STAFF), lambda c: {"slug": c.draft_story.slug}, variant="draft"
+    ),
+    Case(
+        "news:detail",
+        visible_to(*STAFF),
+        lambda c: {"slug": c.scheduled_story.slug},
+        variant="scheduled",
+    ),
+    Case("news:image", everyone(200), lambda c: {"slug": c.story.slug}, variant="published"),
+    Case(
+        "news:image",
+        visible_to(*STAFF),
+        lambda c: {"slug": c.draft_story.slug},
+        variant="of a draft",
+    ),
+    Case(
+        "news:image",
+        everyone(404),
+        lambda c: {"slug": c.imageless_story.slug},
+        variant="of a story without one",
+    ),
+    # events (issue 20): as the news; interest is for signed-in members, on the portal only
+    # for a public event to come without a registration link of its own.
+    Case("events:list", everyone(200)),
+    Case("events:past", everyone(200)),
+    Case("events:calendar", everyone(200)),
+    Case("events:detail", everyone(200), lambda c: {"slug": c.event.slug}, variant="published"),
+    Case(
+        "events:detail", visible_to(*STAFF), lambda c: {"slug": c.draft_event.slug}, variant="draft"
+    ),
+    Case("events:ics", everyone(200), lambda c: {"slug": c.event.slug}, variant="published"),
+    Case("events:ics", visible_to(*STAFF), lambda c: {"slug": c.draft_event.slug}, variant="draft"),
+    Case("events:interest", members_only(), lambda c: {"slug": c.event.slug}, variant="open"),
+    Case(
+        "events:interest",
+        members_only(DONE),
+        lambda c: {"slug": c.event.slug},
+        method="post",
+        variant="open",
+        data={"note": "I coordinate the youth council."},
+    ),
+    # An event with its own registration, or one that is over: back to its page, told why.
+    Case(
+        "events:interest",
+        members_only(ELSEWHERE),
+        lambda c: {"slug": c.linked_event.slug},
+        variant="with a registration link",
+    ),
+    Case(
+        "events:interest",
+        members_only(ELSEWHERE),
+        lambda c: {"slug": c.past_event.slug},
+        method="post",
+        variant="over",
+    ),
+    # Not public: nobody registers, staff included (they do not take part in a preview).
+    Case(
+        "events:interest",
+        members_only(404),
+        lambda c: {"slug": c.draft_event.slug},
+        variant="draft",
+    ),
+    Case(
+        "events:interest",
+        members_only(404),
+        lambda c: {"slug": c.draft_event.slug},
+        method="post",
+        variant="draft",
+    ),
+    # the resource hub (issue 20): a suggestion is seen by the member who made it and by
+    # moderators; it is changed only by its member, only when changes were asked for.
+    Case("resources:list", everyone(200)),
+    Case(
+        "resources:detail", everyone(200), lambda c: {"slug": c.resource.slug}, variant="published"
+    ),
+    Case(
+        "resources:detail",
+        visible_to("author", *STAFF),
+        lambda c: {"slug": c.returned_suggestion.slug},
+        variant="the author's suggestion",
+    ),
+    Case(
+        "resources:detail",
+        visible_to("other_member", *STAFF),
+        lambda c: {"slug": c.submitted_suggestion.slug},
+        variant="another member's suggestion",
+    ),
+    Case("resources:file", everyone(200), lambda c: {"slug": c.resource.slug}, variant="published"),
+    Case(
+        "resources:file",
+        visible_to("author", *STAFF),
+        lambda c: {"slug": c.returned_suggestion.slug},
+        variant="of the author's suggestion",
+    ),
+    Case(
+        "resources:file",
+        visible_to("other_member", *STAFF),
+        lambda c: {"slug": c.submitted_suggestion.slug},
+        variant="of another member's suggestion",
+    ),
+    Case(
+        "resources:file",
+        everyone(404),
+        lambda c: {"slug": c.linkonly_resource.slug},
+        variant="of a resource with only a link",
+    ),
+    Case("resources:suggest", members_only()),
+    # Sent empty: the form comes back with its errors; nothing is saved.
+    Case("resources:suggest", members_only(200), method="post", variant="empty"),
+    Case(
+        "resources:suggest",
+        members_only(DONE),
+        method="post",
+        variant="complete",
+        data={
+            "title": "A guide suggested in the matrix",
+            "kind": "guide",
+            "summary": "What it is and who it is for.",
+            "language": "en",
+            "themes": "youth engagement",
+            "year": "2023",
+            "url": "https://example.org/guide",
+        },
+    ),
+    Case("resources:mine", members_only()),
+    Case(
+        "resources:edit",
+        owner_only("author"),
+        lambda c: {"pk": c.returned_suggestion.pk},
+        variant="changes requested",
+    ),
+    Case(
+        "resources:edit",
+        owner_only("author", DONE),
+        lambda c: {"pk": c.returned_suggestion.pk},
+        method="post",
+        variant="changes requested",
+        data={
+            "title": "Returned cast suggestion, second edition",
+            "kind": "guide",
+            "summary": "What it is and who it is for.",
+            "language": "en",
+            "themes": "youth engagement",
+            "year": "2024",
+            "url": "https://example.org/second-edition",
+        },
+    ),
+    # Waiting for review: its member is sent to their suggestions, told why.
+    Case(
+        "resources:edit",
+        owner_only("other_member", ELSEWHERE),
+        lambda c: {"pk": c.submitted_suggestion.pk},
+        variant="submitted",
+    ),
+    Case(
+        "resources:edit",
+        owner_only("other_member", ELSEWHERE),
+        lambda c: {"pk": c.submitted_suggestion.pk},
+        method="post",
+        variant="submitted",
+    ),
+    # Published: nobody changes it here any more (staff do, in the admin).
+    Case(
+        "resources:edit",
+        owner_only("other_member", ELSEWHERE),
+        lambda c: {"pk": c.resource.pk},
+        variant="published",
+    ),
     # accounts (django-allauth)
     Case("account_login", for_signed_in(ELSEWHERE)),
     Case("account_signup", for_signed_in(ELSEWHERE)),
@@ -280,6 +464,34 @@ ADMIN_SITE_CASES = [
         lambda c: {"object_id": c.submitted.pk, "action": "publish"},
         variant="confirmation page",
     ),
+    # The same for resources (issue 20): the queue, the review screen, a decision's page.
+    Case("admin:resources_resource_queue", staff_get(ELSEWHERE)),
+    Case(
+        "admin:resources_resource_review",
+        staff_get(200),
+        lambda c: {"object_id": c.submitted_suggestion.pk},
+    ),
+    Case(
+        "admin:resources_resource_decide",
+        staff_get(200),
+        lambda c: {"object_id": c.submitted_suggestion.pk, "action": "publish"},
+        variant="confirmation page",
+    ),
+    Case(
+        "admin:resources_resource_decide",
+        staff_get(DONE),
+        lambda c: {"object_id": c.submitted_suggestion.pk, "action": "request_changes"},
+        method="post",
+        variant="with a reason",
+        data={"reason": "Please add the publisher.", "internal_note": ""},
+    ),
+    # A decision the workflow does not know is no page at all.
+    Case(
+        "admin:resources_resource_decide",
+        staff_get(404),
+        lambda c: {"object_id": c.submitted_suggestion.pk, "action": "submit"},
+        variant="a member's action",
+    ),
     # Moderators do not manage accounts, passwords included.
     Case(
         "admin:auth_user_password_change",
@@ -298,6 +510,10 @@ def admin_instance(model, cast):
         "cities.partnerorganisation": cast.organisation,
         "cities.practitioner": cast.members_only_practitioner,
         "scn_portal.user": cast.published.submitted_by,
+        "news.story": cast.draft_story,
+        "events.event": cast.draft_event,
+        "resources.resource": cast.submitted_suggestion,
+        "cities.region": cast.hub,
     }
     label = model._meta.label_lower
     if label in known:
@@ -311,6 +527,10 @@ def admin_instance(model, cast):
         "cities.membershipapplication": MembershipApplicationFactory,
         "taggit.tag": lambda: cast.published.themes.first(),
         "auth.group": moderators_group,
+        "events.interest": lambda: InterestFactory(event=cast.event),
+        "resources.resourcestatuschange": lambda: ResourceStatusChange.objects.create(
+            resource=cast.submitted_suggestion, from_status="draft", to_status="submitted"
+        ),
         "cities.practitionermessage": lambda: PractitionerMessage.objects.create(
             sender=cast.published.submitted_by,
             practitioner=cast.members_only_practitioner,

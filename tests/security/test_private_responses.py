@@ -103,6 +103,20 @@ PUBLIC_PAGES = {
     "organisation page": lambda c: c.organisation.get_absolute_url(),
     "public practitioner": lambda c: c.public_practitioner.get_absolute_url(),
     "sitemap": lambda c: reverse("sitemap"),
+    "regional hubs": lambda c: reverse("cities:regions"),
+    "hub page": lambda c: c.hub.get_absolute_url(),
+    "news": lambda c: reverse("news:list"),
+    "story page": lambda c: c.story.get_absolute_url(),
+    "story image": lambda c: c.story.image_url,
+    "news feed": lambda c: reverse("news:feed"),
+    "upcoming events": lambda c: reverse("events:list"),
+    "past events": lambda c: reverse("events:past"),
+    "event page": lambda c: c.event.get_absolute_url(),
+    "event calendar file": lambda c: reverse("events:ics", args=[c.event.slug]),
+    "events calendar": lambda c: reverse("events:calendar"),
+    "resource hub": lambda c: reverse("resources:list"),
+    "resource page": lambda c: c.resource.get_absolute_url(),
+    "resource PDF": lambda c: reverse("resources:file", args=[c.resource.slug]),
 }
 
 
@@ -115,7 +129,11 @@ def test_a_visitor_s_public_page_is_not_marked_private(client, cast, page):
     assert "no-store" not in directives
 
 
-@pytest.mark.parametrize("page", ["home", "practice library", "practice page", "city page"])
+@pytest.mark.parametrize(
+    "page",
+    ["home", "practice library", "practice page", "city page"]
+    + ["hub page", "news", "story page", "upcoming events", "event page", "resource page"],
+)
 def test_a_visitor_s_public_page_from_the_page_cache_is_not_marked_private(
     client, cast, settings, page
 ):
@@ -133,3 +151,60 @@ def test_after_signing_out_a_visitor_s_pages_are_cacheable_again(client, member)
     # The first page shows "You have signed out", a message of this visitor's own.
     assert_private(client.get(reverse("home")), "the page with the sign-out message")
     assert "private" not in cache_directives(client.get(reverse("home")))
+
+
+# Pages whose content is kept for everyone (page cache and template fragments) but which show
+# a member something of their own, or drafts to staff: what one person is shown never reaches
+# the next, whoever comes first.
+@pytest.fixture
+def everything_kept(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.DATA_CACHE_SECONDS = 300
+
+
+def test_a_members_interest_on_an_event_page_is_neither_kept_for_nor_shown_to_others(
+    client, cast, member, everything_kept
+):
+    url = cast.event.get_absolute_url()
+    # The visitor's page is drawn and kept first, then the member registers.
+    assert "Sign in to register interest" in client.get(url).text
+    client.force_login(member)
+    assert client.post(reverse("events:interest", args=[cast.event.slug])).status_code == 302
+    mine = client.get(url)
+    assert_private(mine, "the member's event page")
+    assert "You registered your interest" in mine.text
+    assert "Sign in to register interest" not in mine.text
+
+    client.logout()
+    theirs = client.get(url).text
+    assert "You registered your interest" not in theirs
+    assert member.email not in theirs
+    assert "Sign in to register interest" in theirs
+
+
+def test_a_preview_staff_open_is_never_kept_for_visitors(client, cast, moderator, everything_kept):
+    client.force_login(moderator)
+    for url in [
+        cast.draft_story.get_absolute_url(),
+        cast.draft_story.image_url,
+        cast.draft_event.get_absolute_url(),
+        reverse("events:ics", args=[cast.draft_event.slug]),
+        cast.submitted_suggestion.get_absolute_url(),
+        reverse("resources:file", args=[cast.submitted_suggestion.slug]),
+    ]:
+        assert_private(client.get(url), f"staff's preview {url}")
+        client.logout()
+        assert client.get(url).status_code == 404, f"{url} was kept for visitors"
+        client.force_login(moderator)
+
+
+def test_the_hub_team_a_member_sees_is_never_kept_for_visitors(
+    client, cast, member, everything_kept
+):
+    url = cast.hub.get_absolute_url()
+    client.force_login(member)
+    assert cast.members_only_practitioner.full_name in client.get(url).text
+    client.logout()
+    visitors = client.get(url).text
+    assert cast.public_practitioner.full_name in visitors
+    assert cast.members_only_practitioner.full_name not in visitors
