@@ -544,7 +544,8 @@ def main():
     state = "on" if args.page_cache else "off"
     heading = (
         f"{args.practices:,} practices, {args.cities:,} cities, "
-        f"{args.organisations:,} organisations, {args.practitioners:,} practitioners; "
+        f"{args.organisations:,} organisations, {args.practitioners:,} practitioners, "
+        f"{args.stories:,} news stories, {args.events:,} events, {args.resources:,} resources; "
         f"page cache {state}; data cache {'off' if args.no_data_cache else 'on'}; "
         f"gunicorn {args.workers} workers; "
         f"wrk {args.connections} connections, {args.rounds} rounds of {args.duration} s per page "

@@ -202,4 +202,4 @@ def test_the_page_in_another_language_shows_dates_in_it(client):
 
     text = page_text(client.get(f"/fr{url(event)}"))
 
-    assert "mardi 12 mai 2099, 09:00–12:30 (Africa/Nairobi, UTC+03:00)" in text
+    assert "mardi 12 mai 2099 à 09:00–12:30 (Africa/Nairobi, UTC+03:00)" in text
