@@ -5,11 +5,12 @@ active filters each with a link that removes it, and the state in the query stri
 
 The counts come from an index of the published resources (`HubIndex`): ONE query reads every
 published resource's type, language, year, regions and themes, kept as data per content
-version and language (scn_portal.page_cache.cached_data); counting is then set arithmetic
+version and language in each worker (and the data cache); counting is then set arithmetic
 in Python, for the few thousand resources a hub holds. A page of results is one more query
 (its cards), and a text query one more (the resources it matches).
 """
 
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -32,7 +33,7 @@ from practices.filters import (
 from practices.models import Status
 from resources.models import FIRST_YEAR, LAST_YEAR, Resource, TaggedResource
 from scn_portal.languages import localized, page_language, tag_name
-from scn_portal.page_cache import cached_data
+from scn_portal.page_cache import cached_data, content_version
 
 PARAMS = ("kind", "theme", "region", "language", "year")
 
@@ -186,10 +187,26 @@ def _rows():
     return resources.union(regions, themes, all=True)
 
 
+_kept = {}
+_building = threading.Lock()
+
+
 def current_index():
     """The index of the published resources as they are now, in the page's language (the
-    names of regions): kept until published content changes."""
-    return cached_data("resource-hub-index", HubIndex.build, page_language())
+    names of regions), as the library's (practices.facets.current): built by the first
+    request after published content changes, shared with the other workers through the data
+    cache, and kept in each worker's memory until content changes again."""
+    key = (content_version(), page_language())
+    index = _kept.get(key)
+    if index is None:
+        with _building:
+            index = _kept.get(key)
+            if index is None:
+                index = cached_data("resource-hub-index", HubIndex.build, key[1])
+                for older in [kept for kept in _kept if kept[0] != key[0]]:
+                    del _kept[older]
+                _kept[key] = index
+    return index
 
 
 def _names(param, index):

@@ -192,7 +192,7 @@ class StoryGroup(Group):
             F("language"),
             None,
             F("standfirst"),
-            F("body"),
+            None,
         ]
 
     def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
@@ -203,7 +203,6 @@ class StoryGroup(Group):
             publish_at=briefs.moment(meta_a),
             language=meta_b,
             standfirst=text_a,
-            body=text_b,
         )
 
 
@@ -219,7 +218,7 @@ class EventGroup(Group):
             F("time_zone"),
             F("kind"),
             F("summary"),
-            F("description"),
+            None,
         ]
 
     def build(self, pk, name, slug, meta_a, meta_b, meta_c, text_a, text_b):
@@ -230,7 +229,6 @@ class EventGroup(Group):
             time_zone=meta_b,
             kind=meta_c,
             summary=text_a,
-            description=text_b,
         )
         event.starts_at = briefs.moment(meta_a).astimezone(event.zone)
         return event
