@@ -300,16 +300,21 @@ def city_map_view(city):
     return layout([point], around=(city.latitude, city.longitude))
 
 
+def organisation_filterset(request):
+    """The directory's filters over the partner organisations."""
+    return OrganisationFilter(
+        request.GET,
+        queryset=PartnerOrganisation.objects.with_list_data(),
+        choices={"region": lazy_region_choices()},
+    )
+
+
 @public_page
 def organisation_list(request):
     return directory(
         request,
         "cities/organisation_list.html",
-        lambda: OrganisationFilter(
-            request.GET,
-            queryset=PartnerOrganisation.objects.with_list_data(),
-            choices={"region": lazy_region_choices()},
-        ),
+        partial(organisation_filterset, request),
         ORGANISATIONS_PER_PAGE,
         "organisation-directory-count",
     )

@@ -33,18 +33,21 @@ from scn_portal.page_cache import public_page
 PER_PAGE = 12
 
 
+def event_filterset(request, past, shape=None):
+    """The list's filters over the published events not yet over (`past` False) or over,
+    read as `shape` (a function of a queryset of events) says: as cards show them."""
+    now = timezone.now()
+    events = Event.objects.published(now)
+    events = shape(events) if shape else events.for_cards()
+    events = events.past(now) if past else events.upcoming(now)
+    return EventFilter(request.GET, queryset=events, choices={"region": lazy_region_choices()})
+
+
 def event_list(request, past):
     """The upcoming events (`past` False) or those that are over, published, filtered by
     the query string: the region choices (kept in the data cache), the count and one page of
     cards, a query each, read only when the page's content is drawn."""
-    now = timezone.now()
-
-    def filterset():
-        events = Event.objects.published(now).for_cards()
-        events = events.past(now) if past else events.upcoming(now)
-        return EventFilter(request.GET, queryset=events, choices={"region": lazy_region_choices()})
-
-    found = SimpleLazyObject(filterset)
+    found = SimpleLazyObject(lambda: event_filterset(request, past))
     context = {
         "past": past,
         "filterset": found,

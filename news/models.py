@@ -7,8 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Aggregate, Count, F, IntegerField, JSONField, OuterRef, Subquery, Value
-from django.db.models.functions import JSONObject
+from django.db.models import Count, F, IntegerField, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -18,6 +17,7 @@ from cities.models import City, Region
 from practices.models import Practice
 from scn_portal.languages import localized
 from scn_portal.models import PublicationStatus, StaffPublished, StaffPublishedQuerySet
+from scn_portal.rows import json_list
 
 
 def story_image_path(instance, filename):
@@ -37,30 +37,10 @@ class TaggedStory(TaggedItemBase):
         ]
 
 
-class JSONList(Aggregate):
-    """The values of a group as one JSON list: json_group_array on SQLite, jsonb_agg on
-    PostgreSQL."""
-
-    function = "JSON_GROUP_ARRAY"
-
-    def __init__(self, expression, **extra):
-        super().__init__(expression, output_field=JSONField(), **extra)
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
-
-
 def _chips_of(through, story_field, target, name):
     """The {slug, name} of what each story (OuterRef) is linked to through `through`, as one
     JSON list (None when there is none)."""
-    return Subquery(
-        through.objects.filter(**{story_field: OuterRef("pk")})
-        .order_by()
-        .values(story_field)
-        .annotate(items=JSONList(JSONObject(slug=F(f"{target}__slug"), name=name)))
-        .values("items"),
-        output_field=JSONField(),
-    )
+    return json_list(through.objects.all(), story_field, slug=F(f"{target}__slug"), name=name)
 
 
 # What a card (templates/news/includes/story_card.html) and the feed read of a story: never

@@ -274,6 +274,12 @@ class Library:
             for name, value in self.filters.items()
         )
 
+    def result_ids(self):
+        """The ids of every result, newest first (for the open data: the same practice the
+        library shows for these filters)."""
+        order = self.index.order
+        return [order[rank] for rank in self._results]
+
     def page(self, start, size):
         """The practice of one page of results, as cards show them (one query): newest
         first, or for a text query the most relevant first (then the newest)."""

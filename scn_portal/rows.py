@@ -2,7 +2,17 @@
 short lists of a page (a city's organisations and practitioners, a hub's news and events) are
 read together as rows of one shape, in one query."""
 
-from django.db.models import CharField, F, IntegerField, Value
+from django.db.models import (
+    Aggregate,
+    CharField,
+    F,
+    IntegerField,
+    JSONField,
+    OuterRef,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import JSONObject
 
 
 class Row(dict):
@@ -56,3 +66,30 @@ def union_of(*branches):
 
 def by_label(rows):
     return sorted(rows, key=lambda row: (row[1].casefold(), row[0]))
+
+
+class JSONList(Aggregate):
+    """The values of a group as one JSON list: json_group_array on SQLite, jsonb_agg on
+    PostgreSQL."""
+
+    function = "JSON_GROUP_ARRAY"
+
+    def __init__(self, expression, **extra):
+        super().__init__(expression, output_field=JSONField(), **extra)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
+def json_list(related, owner, **fields):
+    """For each outer row (OuterRef "pk"), the rows of `related` (a queryset) whose `owner`
+    field is that row, as one JSON list of objects with `fields` ({key: field name or
+    expression}), read in the outer row's query; None when there are none."""
+    return Subquery(
+        related.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(items=JSONList(JSONObject(**fields)))
+        .values("items"),
+        output_field=JSONField(),
+    )

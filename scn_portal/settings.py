@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "news",
     "events",
     "resources",
+    "opendata",
     "demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -87,6 +88,9 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     # Only for its translations of the password-strength advice (fr, ar).
     "django_zxcvbn_password_validator",
 ]
@@ -97,6 +101,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "scn_portal.middleware.PermissionsPolicyMiddleware",
     "scn_portal.middleware.PrivateResponsesMiddleware",
+    # CORS headers on the open data API (CORS_URLS_REGEX): before anything may answer.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -472,3 +478,36 @@ def deployed_commit(base_dir):
 # Part of every cache key: what a release drew is never served by the next one. RELEASE
 # (set it to the version or commit being deployed), else the commit checked out.
 RELEASE = env("RELEASE") or deployed_commit(BASE_DIR) or "unreleased"
+
+# The open data API (opendata/): read-only JSON for anyone, no authentication read, so every
+# caller gets the same published content; each client address may make API_RATE_LIMIT
+# requests (and downloads), counted in the shared cache.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "120/min")
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Strong Cities Network open data",
+    "DESCRIPTION": (
+        "Published practice, member cities, partner organisations, news, events and "
+        "resources of the Strong Cities Network, read-only. Content is published under "
+        "CC BY 4.0 unless it says otherwise."
+    ),
+    "VERSION": "1",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVERS": [{"url": SITE_URL}],
+}
+# Any site may read the API from a browser; nothing else is opened, and no credentials.
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False

@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from opendata.urls import api_urls, page_urls
 from scn_portal import accounts, contact_views, languages, search_views, views
 
 # Addresses that are the same in every language: probes, crawlers' files, the switch.
@@ -13,6 +14,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("language/", languages.choose_language, name="set_language"),
+    # The open data API and downloads: the same in every language (opendata/).
+    path("", include(api_urls)),
 ]
 
 # Every page has an address per language: English at the root (/practices/), the others
@@ -34,5 +37,6 @@ urlpatterns += i18n_patterns(
     path("", include("news.urls")),
     path("", include("events.urls")),
     path("", include("resources.urls")),
+    path("", include(page_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,270 @@
+"""What the open data says of each kind of content: the one definition of its public fields,
+used by the API (opendata/api.py), the downloads (opendata/exports.py) and the OpenAPI
+schema. Nothing private is named here: no email address, no practitioner, no review state,
+no staff note, nothing unpublished (the querysets in opendata/sources.py select published
+content only).
+
+Each serializer reads a row as `opendata.sources` shapes it: the lists a row carries are
+JSON columns read in the same query (`opendata.aggregates.json_list`).
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django_countries import countries
+from rest_framework import serializers
+
+from cities.models import PartnerOrganisation
+from events.models import Event
+from opendata.aggregates import items
+from practices.models import Practice
+from resources.models import Resource
+
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def absolute(path):
+    """An address on the portal as the world reaches it (settings.SITE_URL): the same in every
+    answer, whichever host name a request came by."""
+    return f"{settings.SITE_URL}{path}"
+
+
+class Link(serializers.Serializer):
+    """Something a record links to by its stable slug: a theme, a region, a form of
+    extremism."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class PageLink(Link):
+    """A city, an organisation or a practice that has its own page on the portal."""
+
+    url = serializers.SerializerMethodField()
+    page = None  # the URL name of its page
+
+    def get_url(self, item) -> str:
+        return absolute(reverse(self.page, args=[item["slug"]]))
+
+
+class CityLink(PageLink):
+    page = "cities:detail"
+
+
+class OrganisationLink(PageLink):
+    page = "cities:organisation"
+
+
+class PracticeLink(PageLink):
+    page = "practices:detail"
+    name = serializers.CharField(source="title")
+
+
+class ListOf(serializers.ListField):
+    """A list column read from the row (`json_list`), in a stable order."""
+
+    def __init__(self, child, order="name", **kwargs):
+        self.order = order
+        super().__init__(child=child, **kwargs)
+
+    def get_attribute(self, instance):
+        # Never None: a row with nothing linked has an empty list.
+        return items(super().get_attribute(instance), self.order)
+
+
+class Record(serializers.Serializer):
+    """What every record has: a stable identifier (its `id`, which never changes, and its
+    `slug`, which names its address), its page and when it last changed."""
+
+    id = serializers.IntegerField()
+    slug = serializers.SlugField()
+    url = serializers.SerializerMethodField()
+    updated_at = serializers.DateTimeField()
+
+    def get_url(self, obj) -> str:
+        return absolute(obj.get_absolute_url())
+
+
+class RegionField(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class CitySummary(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    country = serializers.CharField()
+    region = RegionField(allow_null=True)
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, city) -> str:
+        return absolute(city.get_absolute_url())
+
+
+class Attachment(serializers.Serializer):
+    title = serializers.CharField()
+    size = serializers.IntegerField(help_text="Size in bytes.")
+    url = serializers.URLField()
+
+
+class PracticeSerializer(Record):
+    """A published case study of local practice, with every public field."""
+
+    permalink = serializers.SerializerMethodField(
+        help_text="Its permanent address, for citing: it outlives a change of title."
+    )
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    problem = serializers.CharField(help_text="The problem it addresses.")
+    approach = serializers.CharField(help_text="Approach and activities.")
+    target_audience = serializers.CharField()
+    outcomes = serializers.CharField()
+    lessons = serializers.CharField(help_text="Lessons learned and transferability.")
+    resources_needed = serializers.CharField()
+    language = serializers.ChoiceField(
+        choices=Practice.language.field.choices, help_text="The language it is written in."
+    )
+    stage = serializers.ChoiceField(choices=Practice.Stage.choices)
+    evidence_level = serializers.ChoiceField(choices=Practice.EvidenceLevel.choices)
+    scope = serializers.ChoiceField(choices=Practice.Scope.choices)
+    start_year = serializers.IntegerField(allow_null=True)
+    end_year = serializers.IntegerField(allow_null=True)
+    city = CitySummary(allow_null=True)
+    other_cities = ListOf(CityLink(), source="other_city_items")
+    organisations = ListOf(OrganisationLink(), source="organisation_items")
+    themes = ListOf(Link(), source="theme_items")
+    extremism_forms = ListOf(Link(), source="form_items")
+    adapted_from = ListOf(PracticeLink(), source="adapted_from_items", order="title")
+    attachments = serializers.SerializerMethodField()
+    published_at = serializers.DateTimeField()
+    licence = serializers.SerializerMethodField()
+
+    def get_permalink(self, practice) -> str:
+        return absolute(reverse("practices:permalink", args=[practice.pk]))
+
+    def get_licence(self, obj) -> str:
+        return LICENCE_URL
+
+    def get_attachments(self, practice) -> Attachment(many=True):
+        return [
+            {
+                "title": item["title"],
+                "size": item["size"],
+                "url": absolute(reverse("practices:attachment", args=[practice.slug, item["id"]])),
+            }
+            for item in items(practice.attachment_items, "id")
+        ]
+
+
+class CitySerializer(Record):
+    """A member city of the network."""
+
+    name = serializers.CharField()
+    country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
+    country_name = serializers.SerializerMethodField()
+    region = RegionField(allow_null=True)
+    population = serializers.IntegerField(allow_null=True)
+    year_joined = serializers.IntegerField(allow_null=True)
+    profile = serializers.CharField()
+    description = serializers.CharField()
+    website = serializers.URLField(allow_blank=True)
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    focus_areas = ListOf(Link(), source="focus_items")
+    practice_count = serializers.IntegerField(help_text="How much published practice it has.")
+
+    def get_country_name(self, city) -> str:
+        return countries.name(city.country.code) if city.country else ""
+
+
+class OrganisationSerializer(Record):
+    """A partner organisation of the network."""
+
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=PartnerOrganisation.Kind.choices)
+    website = serializers.URLField(allow_blank=True)
+    description = serializers.CharField()
+    countries = serializers.SerializerMethodField(help_text="ISO 3166-1 alpha-2 codes.")
+    regions = ListOf(Link(), source="region_items")
+    cities = ListOf(CityLink(), source="city_items")
+    focus_areas = ListOf(Link(), source="focus_items")
+
+    def get_countries(self, organisation) -> list[str]:
+        return [country.code for country in organisation.countries]
+
+
+class StorySerializer(Record):
+    """A news story published by the network."""
+
+    title = serializers.CharField()
+    standfirst = serializers.CharField()
+    body = serializers.CharField(help_text="Text in a small Markdown subset.")
+    language = serializers.CharField()
+    image = serializers.SerializerMethodField()
+    image_alt = serializers.CharField()
+    published_at = serializers.DateTimeField(source="publish_at")
+    cities = ListOf(CityLink(), source="city_items")
+    regions = ListOf(Link(), source="region_items")
+    themes = ListOf(Link(), source="theme_items")
+    practices = ListOf(PracticeLink(), source="practice_items", order="title")
+
+    def get_image(self, story) -> str | None:
+        return absolute(story.image_url) if story.image else None
+
+
+class OrganiserField(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class EventSerializer(Record):
+    """An event or training of the network. Times are in UTC; `time_zone` is the zone of its
+    place (an IANA name)."""
+
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Event.Kind.choices)
+    summary = serializers.CharField()
+    description = serializers.CharField()
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    time_zone = serializers.CharField()
+    online = serializers.BooleanField()
+    venue = serializers.CharField()
+    city = CitySummary(allow_null=True)
+    region = RegionField(allow_null=True)
+    organiser = OrganiserField(allow_null=True)
+    language = serializers.CharField()
+    audience = serializers.ChoiceField(choices=Event.audience.field.choices)
+    registration_url = serializers.URLField(allow_blank=True)
+    calendar = serializers.SerializerMethodField(help_text="Its iCalendar file.")
+    themes = ListOf(Link(), source="theme_items")
+
+    def get_calendar(self, event) -> str:
+        return absolute(reverse("events:ics", args=[event.slug]))
+
+
+class PublisherField(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class ResourceSerializer(Record):
+    """A resource of the hub: a toolkit, a guide, research, a training module..."""
+
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Resource.Kind.choices)
+    summary = serializers.CharField()
+    language = serializers.CharField()
+    publisher = PublisherField(
+        allow_null=True, help_text="The partner organisation; null: the network itself."
+    )
+    year = serializers.IntegerField(allow_null=True)
+    file = serializers.SerializerMethodField(help_text="Its PDF, when it has one.")
+    link = serializers.URLField(source="url", allow_blank=True, help_text="Its address elsewhere.")
+    themes = ListOf(Link(), source="theme_items")
+    regions = ListOf(Link(), source="region_items")
+    published_at = serializers.DateTimeField()
+
+    def get_file(self, resource) -> str | None:
+        if not resource.file:
+            return None
+        return absolute(reverse("resources:file", args=[resource.slug]))

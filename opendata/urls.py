@@ -1,0 +1,60 @@
+"""Addresses of the open data. The API and the downloads are the same in every language
+(`api_urls`, outside the language prefixes); the API's documentation is a page per language
+(`page_urls`)."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from opendata import api, exports, views
+from opendata.sources import KINDS, PAST_EVENTS
+from scn_portal.page_cache import public_page
+
+SUMMARIES = {
+    "practices": ("Published practice", "One case study of practice"),
+    "cities": ("Member cities", "One member city"),
+    "organisations": ("Partner organisations", "One partner organisation"),
+    "news": ("News stories", "One news story"),
+    "events": ("Upcoming events", "One event"),
+    "resources": ("Resources of the hub", "One resource"),
+}
+
+
+def _api_paths():
+    paths = [
+        path(
+            "api/v1/events/past/",
+            public_page(api.list_view(PAST_EVENTS, "Past events").as_view()),
+            name="events_past",
+        )
+    ]
+    for name, kind in KINDS.items():
+        listed, one = SUMMARIES[name]
+        paths += [
+            path(
+                f"api/v1/{name}/",
+                public_page(api.list_view(kind, listed).as_view()),
+                name=f"{name}_list",
+            ),
+            path(
+                f"api/v1/{name}/<slug:slug>/",
+                public_page(api.record_view(kind, one).as_view()),
+                name=f"{name}_record",
+            ),
+        ]
+    return paths
+
+
+api_urls = (
+    [
+        path("api/v1/schema/", public_page(SpectacularJSONAPIView.as_view()), name="schema"),
+        *_api_paths(),
+        path(
+            "downloads/<slug:kind>.<slug:fmt>",
+            exports.download,
+            name="download",
+        ),
+    ],
+    "api",
+)
+
+page_urls = ([path("api/", views.docs, name="docs")], "opendata")
