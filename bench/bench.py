@@ -67,6 +67,8 @@ LIST_PAGES = {
     "events",
     "resource hub",
     "resource hub, two facets",
+    "practice API",
+    "practice API, two facets",
 }
 
 
@@ -155,6 +157,8 @@ def server_env(args):
             "CONN_MAX_AGE": "600",
             "LOG_LEVEL": "WARNING",
             "STATIC_ROOT": str(BASE_DIR / "var" / "bench-static"),
+            # wrk is one client address: the API's rate limit would answer it 429.
+            "API_RATE_LIMIT": "100000000/s",
         }
     )
     return env
@@ -273,6 +277,10 @@ paths = [
     ("event page",
      Event.objects.published().upcoming(timezone.now()).filter(slug__startswith="scale-")
      .first().get_absolute_url()),
+    ("practice API", reverse("api:practices_list")),
+    ("practice API, two facets",
+     reverse("api:practices_list")
+     + f"?{region}={p.city.region.slug}&{evidence}={p.evidence_level}"),
     ("resource hub", reverse("resources:list")),
     ("resource hub, two facets", reverse("resources:list") + "?kind=toolkit&language=en"),
     ("resource page",

@@ -30,8 +30,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from opendata.serializers import absolute
 from scn_portal.abuse import client_address
+from scn_portal.structured_data import absolute
 
 PAGE_SIZE = 50
 # Beyond this a page number is a mistake (an OFFSET that large overflows SQLite).

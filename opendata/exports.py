@@ -15,9 +15,10 @@ from django.views.decorators.http import require_safe
 from rest_framework import serializers
 
 from opendata.api import ClientThrottle
-from opendata.serializers import LICENCE_URL, ListOf, absolute
+from opendata.serializers import ListOf
 from opendata.sources import KINDS
 from scn_portal.abuse import too_many_requests
+from scn_portal.structured_data import LICENCE_URL, absolute
 
 DOWNLOADS = ("practices", "cities", "organisations")
 # A spreadsheet reads a cell starting with one of these as a formula: member text never

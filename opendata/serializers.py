@@ -8,7 +8,6 @@ Each serializer reads a row as `opendata.sources` shapes it: the lists a row car
 JSON columns read in the same query (`opendata.aggregates.json_list`).
 """
 
-from django.conf import settings
 from django.urls import reverse
 from django_countries import countries
 from rest_framework import serializers
@@ -18,14 +17,7 @@ from events.models import Event
 from opendata.aggregates import items
 from practices.models import Practice
 from resources.models import Resource
-
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-
-
-def absolute(path):
-    """An address on the portal as the world reaches it (settings.SITE_URL): the same in every
-    answer, whichever host name a request came by."""
-    return f"{settings.SITE_URL}{path}"
+from scn_portal.structured_data import LICENCE_URL, absolute, practice_permanent_address
 
 
 class Link(serializers.Serializer):
@@ -139,7 +131,7 @@ class PracticeSerializer(Record):
     licence = serializers.SerializerMethodField()
 
     def get_permalink(self, practice) -> str:
-        return absolute(reverse("practices:permalink", args=[practice.pk]))
+        return practice_permanent_address(practice)
 
     def get_licence(self, obj) -> str:
         return LICENCE_URL
@@ -217,7 +209,7 @@ class OrganiserField(serializers.Serializer):
 
 
 class EventSerializer(Record):
-    """An event or training of the network. Times are in UTC; `time_zone` is the zone of its
+    """An event or training of the network. Times are in UTC; time_zone is the zone of its
     place (an IANA name)."""
 
     title = serializers.CharField()

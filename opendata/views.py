@@ -7,8 +7,9 @@ from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
 
 from opendata.api import PAGE_SIZE
-from opendata.serializers import LICENCE_URL
+from opendata.sources import KINDS
 from scn_portal.page_cache import public_page
+from scn_portal.structured_data import LICENCE_URL
 
 
 @lru_cache(maxsize=1)
@@ -52,12 +53,21 @@ def endpoints():
                 "address": address,
                 "summary": operation.get("summary", ""),
                 "about": operation.get("description", ""),
-                "parameters": [_parameter(p) for p in operation.get("parameters", [])],
+                "parameters": [
+                    _parameter(p) for p in operation.get("parameters", []) if p["in"] == "query"
+                ],
                 # A record's fields (a list's page holds records described at their address).
                 "fields": [] if name.endswith("Page") else _fields(components.get(name, {})),
             }
         )
-    return listed
+    # In the order the portal lists them (the schema's is alphabetical).
+    order = [f"/api/v1/{name}/" for name in KINDS]
+    return sorted(
+        listed,
+        key=lambda e: next(
+            (i for i, prefix in enumerate(order) if e["address"].startswith(prefix)), len(order)
+        ),
+    )
 
 
 @public_page

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from practices import contribute_views, views
+from practices import contribute_views, feeds, permalink, views
 
 app_name = "practices"
 urlpatterns = [
     path("practices/", views.practice_list, name="list"),
-    path("practices/feed/", views.LatestPracticeFeed(), name="feed"),
+    path("practices/feed/", feeds.practice_feed, name="feed"),
+    path("practices/id/<int:pk>/", permalink.practice_permalink, name="permalink"),
     path("practices/<slug:slug>/", views.practice_detail, name="detail"),
     path(
         "practices/<slug:slug>/attachments/<int:pk>/",

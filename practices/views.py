@@ -1,5 +1,5 @@
-"""Pages of the public practice library: the filtered list, a practice's page, its
-attachments, and the Atom feed of newly published practice.
+"""Pages of the public practice library: the filtered list, a practice's page and its
+attachments (the Atom feed of the same filters is in practices/feeds.py).
 
 Each page reads a fixed number of SQL queries whatever the amount of data (at most four for
 a visitor); see practices/filters.py for how the facet counts fit in one.
@@ -9,21 +9,19 @@ import re
 from functools import cache
 from pathlib import PurePath
 
-from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
-from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import MEMBERS, audience
 from practices import facets
+from practices.feeds import results_query
 from practices.filters import Library, LibraryFilterForm
 from practices.models import Attachment, Practice
 from scn_portal.languages import localized
@@ -31,7 +29,6 @@ from scn_portal.page_cache import public_page
 
 PER_PAGE = 20
 RELATED_COUNT = 3
-FEED_ITEMS = 30
 
 
 @public_page
@@ -61,6 +58,8 @@ def practice_list(request):
         "page_obj": SimpleLazyObject(page),
         "total": SimpleLazyObject(lambda: library().total),
         "active_filters": SimpleLazyObject(lambda: library().active_filters(request.GET)),
+        # For the feed (and other forms) of these results: practices/includes/result_links.html.
+        "results_query": results_query(request.GET),
     }
     return render(request, "practices/list.html", context)
 
@@ -232,42 +231,3 @@ def download_attachment(request, slug, pk):
     if not attachment.practice.is_published:
         patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-class LatestPracticeFeed(Feed):
-    """Atom feed of the most recently published practice."""
-
-    feed_type = Atom1Feed
-    title = _("Strong Cities Network: newly published practice")
-    subtitle = _("Local practice against violent extremism, shared by member cities.")
-    author_name = _("Strong Cities Network")
-
-    def link(self):
-        return reverse("practices:list")
-
-    def items(self):
-        return (
-            Practice.objects.published()
-            .with_list_data()
-            .order_by("-published_at", "-pk")[:FEED_ITEMS]
-        )
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        # Atom sends the summary as HTML (type="html") and feed readers render it so; the
-        # member wrote plain text, escaped here as on the practice's page, line breaks kept.
-        return linebreaksbr(item.summary, autoescape=True)
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_updateddate(self, item):
-        return item.updated_at
-
-    def item_author_name(self, item):
-        return item.city.name if item.city else None
-
-    def item_categories(self, item):
-        return [theme.name for theme in item.themes.all()]

@@ -111,8 +111,8 @@ def cached_pages():
         return sum(":page:" in key for (key,) in cursor)
 
 
-# Not page-cached: the forms (a token each), the health check and the feed.
-NOT_CACHED = ("contact", "join", "healthz", "feed")
+# Not page-cached: the forms (a token each) and the health check.
+NOT_CACHED = ("contact", "join", "healthz")
 CACHED = [name for name in PAGE_NAMES if name not in NOT_CACHED]
 
 

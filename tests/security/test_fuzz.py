@@ -12,6 +12,7 @@ or as reading no input, checked against the URL configuration. Rows for pages st
 built are skipped through tests/security/pending.py. Examples are bounded for CI.
 """
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urlsplit
 
@@ -232,6 +233,25 @@ LIST_PAGES = [
     ("resources:list", None, ["q", "kind", "theme", "region", "language", "year", "page"]),
     ("resources:list", None, ["q", "kind", "theme", "year", "page"], "region=europe&kind=guide"),
     ("resources:mine", "author", ["page"]),
+    # open data (issue 21): the API's lists take their pages' filters
+    ("api:practices_list", None, ["q", "region", "country", "city", "theme", "form", "page"]),
+    ("api:practices_list", None, ["evidence", "stage", "language", "year_from", "year_to"]),
+    ("api:cities_list", None, ["q", "region", "country", "focus", "sort", "page"]),
+    ("api:organisations_list", None, ["q", "kind", "region", "page"]),
+    ("api:news_list", None, ["region", "theme", "page"]),
+    ("api:events_list", None, ["kind", "region", "language", "page"]),
+    ("api:events_past", None, ["kind", "region", "language", "page"]),
+    ("api:resources_list", None, ["q", "kind", "theme", "region", "language", "year", "page"]),
+    ("api:schema", None, ["format", "lang"]),
+    ("opendata:docs", None, []),
+]
+
+# The downloads of a filtered list: (kind, the parameters of its page). Read to the end: a
+# download is streamed, so an error would only show while its rows are written.
+DOWNLOADS = [
+    ("practices", ["q", "region", "country", "city", "theme", "form", "evidence", "year_from"]),
+    ("cities", ["q", "region", "country", "focus", "sort"]),
+    ("organisations", ["q", "kind", "region"]),
 ]
 
 
@@ -259,6 +279,23 @@ def test_list_pages_survive_any_query_string(request, client, cast, name, role, 
     def check(query):
         full = f"{url}?{'&'.join(part for part in (start, urlencode(query)) if part)}"
         assert_answered(client.get(full), full)
+
+    check()
+
+
+@pytest.mark.parametrize(("kind", "params"), DOWNLOADS)
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_downloads_survive_any_query_string(client, cast, settings, kind, params, fmt):
+    settings.API_RATE_LIMIT = "100000/min"
+    url = reverse("api:download", kwargs={"kind": kind, "fmt": fmt})
+
+    @FUZZ_SETTINGS
+    @given(query=st.lists(st.tuples(st.sampled_from([*params, "page"]), VALUE), max_size=5))
+    def check(query):
+        full = f"{url}?{urlencode(query)}"
+        response = client.get(full)
+        assert response.status_code == 200, full
+        b"".join(response.streaming_content)
 
     check()
 
@@ -393,6 +430,7 @@ NO_INPUT = {
     "cities:organisation",
     "cities:practitioner",
     "practices:detail",
+    "practices:permalink",
     "practices:attachment",
     "practices:preview",
     "cities:region",
@@ -413,6 +451,9 @@ def test_every_page_outside_the_admin_is_fuzzed_or_reads_no_input():
     """The URL names come from the URL configuration: a new page fails here until it is
     fuzzed (or listed as reading no input). The admin is staff-only Django code."""
     fuzzed = {entry[0] for entry in LIST_PAGES + FORM_PAGES + POST_ACTIONS} | NO_INPUT
+    fuzzed |= {"api:download"}  # test_downloads_survive_any_query_string
+    # A record of the API reads nothing but its address.
+    fuzzed |= {name for name in named_patterns() if re.fullmatch(r"api:\w+_record", name)}
     names = {name for name in named_patterns() if not name.startswith("admin:")}
     assert sorted(names - fuzzed) == []
 

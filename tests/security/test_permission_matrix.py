@@ -149,6 +149,20 @@ CASES = [
         lambda c: {"slug": c.submitted.slug},
         variant="submitted for review",
     ),
+    # The permanent address leads to published practice only: anything else is a 404 for
+    # everyone, its author and staff included.
+    Case(
+        "practices:permalink",
+        everyone(ELSEWHERE),
+        lambda c: {"pk": c.published.pk},
+        variant="published",
+    ),
+    Case(
+        "practices:permalink",
+        everyone(404),
+        lambda c: {"pk": c.submitted.pk},
+        variant="submitted for review",
+    ),
     Case(
         "practices:attachment",
         everyone(200),
@@ -414,6 +428,55 @@ CASES = [
         variant="unknown key",
     ),
     Case("account_reset_password_from_key_done", everyone(200)),
+    # open data (issue 21): the same published content for everyone, whoever is signed in;
+    # nothing unpublished, even for its author or a moderator (they use the pages).
+    Case("opendata:docs", everyone(200)),
+    Case("api:schema", everyone(200)),
+    *(
+        Case(f"api:{kind}_list", everyone(200))
+        for kind in ("practices", "cities", "organisations", "news", "events", "resources")
+    ),
+    Case("api:events_past", everyone(200)),
+    Case("api:practices_record", everyone(200), lambda c: {"slug": c.published.slug}),
+    Case(
+        "api:practices_record",
+        everyone(404),
+        lambda c: {"slug": c.submitted.slug},
+        variant="submitted",
+    ),
+    Case(
+        "api:practices_record",
+        everyone(404),
+        lambda c: {"slug": c.authors_draft.slug},
+        variant="draft",
+    ),
+    Case("api:cities_record", everyone(200), lambda c: {"slug": c.city.slug}),
+    Case("api:organisations_record", everyone(200), lambda c: {"slug": c.organisation.slug}),
+    Case("api:news_record", everyone(200), lambda c: {"slug": c.story.slug}),
+    Case("api:news_record", everyone(404), lambda c: {"slug": c.draft_story.slug}, variant="draft"),
+    Case("api:events_record", everyone(200), lambda c: {"slug": c.event.slug}),
+    Case(
+        "api:events_record", everyone(404), lambda c: {"slug": c.draft_event.slug}, variant="draft"
+    ),
+    Case("api:resources_record", everyone(200), lambda c: {"slug": c.resource.slug}),
+    Case(
+        "api:resources_record",
+        everyone(404),
+        lambda c: {"slug": c.submitted_suggestion.slug},
+        variant="suggested",
+    ),
+    *(
+        Case("api:download", everyone(200), lambda c, k=kind, f=fmt: {"kind": k, "fmt": f})
+        for kind in ("practices", "cities", "organisations")
+        for fmt in ("csv", "json")
+    ),
+    Case(
+        "api:download",
+        everyone(404),
+        lambda c: {"kind": "practitioners", "fmt": "csv"},
+        variant="practitioners",
+    ),
+    Case("api:practices_list", everyone(405), method="post", data={"title": "x"}),
 ]
 
 # --- the admin ---------------------------------------------------------------------------
