@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from django_filters import FilterSet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -36,6 +37,17 @@ from scn_portal.structured_data import absolute
 PAGE_SIZE = 50
 # Beyond this a page number is a mistake (an OFFSET that large overflows SQLite).
 MAX_PAGE = 10_000
+# What each list and record is, in the schema (English) and on the documentation page (the
+# reader's language).
+SUMMARIES = {
+    "practices": (_("Published practice"), _("One case study of practice")),
+    "cities": (_("Member cities"), _("One member city")),
+    "organisations": (_("Partner organisations"), _("One partner organisation")),
+    "news": (_("News stories"), _("One news story")),
+    "events": (_("Upcoming events"), _("One event")),
+    "events/past": (_("Past events"), None),
+    "resources": (_("Resources of the hub"), _("One resource")),
+}
 # Parameters of a page that are not filters.
 NOT_FILTERS = ("page", "sort")
 # A filter with more choices than this lists none in the schema (the countries).
@@ -107,7 +119,7 @@ class RecordView(OpenDataView):
         return Response(self.kind.serializer(found).data)
 
 
-def _fields(filters):
+def filter_fields(filters):
     """The form fields of a page's form or FilterSet (class)."""
     if issubclass(filters, FilterSet):
         # A copy of each filter: a filter keeps the form field it builds, and the class's
@@ -120,7 +132,7 @@ def filter_parameters(filters):
     """The query parameters of a page's filters (its form or FilterSet), as the schema lists
     them: read from the same definition the page reads."""
     parameters = []
-    for name, field in _fields(filters).items():
+    for name, field in filter_fields(filters).items():
         if name in NOT_FILTERS:
             continue
         many = isinstance(field, forms.MultipleChoiceField) or isinstance(
@@ -166,25 +178,29 @@ def page_of(serializer):
     )
 
 
-def list_view(kind, summary):
+def operation_id(kind, what):
+    return f"{kind.name.replace('/', '_')}_{what}"
+
+
+def list_view(kind):
     """The list view of `kind`, documented."""
     view = type(f"{kind.serializer.__name__}List", (ListView,), {"kind": kind})
     documented = extend_schema(
-        summary=summary,
+        summary=SUMMARIES[kind.name][0],
         description=(kind.serializer.__doc__ or "").strip()
         + f" Takes the filters of its page ({PAGE_SIZE} a page).",
         parameters=filter_parameters(kind.filters),
         responses={200: page_of(kind.serializer), 400: FILTER_ERRORS},
-        operation_id=f"{kind.name.replace('/', '_')}_list",
+        operation_id=operation_id(kind, "list"),
     )
     return extend_schema_view(get=documented)(view)
 
 
-def record_view(kind, summary):
+def record_view(kind):
     view = type(f"{kind.serializer.__name__}Record", (RecordView,), {"kind": kind})
     documented = extend_schema(
-        summary=summary,
+        summary=SUMMARIES[kind.name][1],
         responses={200: kind.serializer},
-        operation_id=f"{kind.name.replace('/', '_')}_record",
+        operation_id=operation_id(kind, "record"),
     )
     return extend_schema_view(get=documented)(view)

@@ -11,6 +11,7 @@ row, streamed from one query).
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
@@ -31,6 +32,8 @@ from resources.filters import Hub, HubFilterForm
 from resources.models import Resource, TaggedResource
 from scn_portal.rows import json_list
 
+# Names staff give per language (modeltranslation): the open data speaks the site's language.
+NAME = f"name_{settings.LANGUAGE_CODE}"
 # Streamed exports read this many rows from the database at a time (one query throughout).
 CHUNK = 500
 
@@ -57,7 +60,7 @@ def practice_rows(practices):
         .select_related("city", "city__region")
         .annotate(
             theme_items=_tags(TaggedPractice),
-            form_items=_links(Forms, "practice", "extremismform", "name_en"),
+            form_items=_links(Forms, "practice", "extremismform", NAME),
             other_city_items=_links(Cities, "practice", "city"),
             organisation_items=_links(Organisations, "practice", "partnerorganisation"),
             attachment_items=json_list(
@@ -80,7 +83,7 @@ def city_rows(cities):
 def organisation_rows(organisations):
     Regions, Cities = PartnerOrganisation.regions.through, PartnerOrganisation.cities.through
     return organisations.annotate(
-        region_items=_links(Regions, "partnerorganisation", "region", "name_en"),
+        region_items=_links(Regions, "partnerorganisation", "region", NAME),
         city_items=_links(Cities, "partnerorganisation", "city"),
         focus_items=_tags(TaggedOrganisation),
     )
@@ -97,7 +100,7 @@ def story_rows(stories):
     )
     return stories.annotate(
         city_items=_links(Cities, "story", "city"),
-        region_items=_links(Regions, "story", "region", "name_en"),
+        region_items=_links(Regions, "story", "region", NAME),
         theme_items=_tags(TaggedStory),
         practice_items=json_list(
             linked_practice, "story", slug="practice__slug", title="practice__title"
@@ -117,7 +120,7 @@ def resource_rows(resources):
     Regions = Resource.regions.through
     return resources.select_related("publisher").annotate(
         theme_items=_tags(TaggedResource),
-        region_items=_links(Regions, "resource", "region", "name_en"),
+        region_items=_links(Regions, "resource", "region", NAME),
     )
 
 

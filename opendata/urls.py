@@ -9,35 +9,25 @@ from opendata import api, exports, views
 from opendata.sources import KINDS, PAST_EVENTS
 from scn_portal.page_cache import public_page
 
-SUMMARIES = {
-    "practices": ("Published practice", "One case study of practice"),
-    "cities": ("Member cities", "One member city"),
-    "organisations": ("Partner organisations", "One partner organisation"),
-    "news": ("News stories", "One news story"),
-    "events": ("Upcoming events", "One event"),
-    "resources": ("Resources of the hub", "One resource"),
-}
-
 
 def _api_paths():
     paths = [
         path(
             "api/v1/events/past/",
-            public_page(api.list_view(PAST_EVENTS, "Past events").as_view()),
+            public_page(api.list_view(PAST_EVENTS).as_view()),
             name="events_past",
         )
     ]
     for name, kind in KINDS.items():
-        listed, one = SUMMARIES[name]
         paths += [
             path(
                 f"api/v1/{name}/",
-                public_page(api.list_view(kind, listed).as_view()),
+                public_page(api.list_view(kind).as_view()),
                 name=f"{name}_list",
             ),
             path(
                 f"api/v1/{name}/<slug:slug>/",
-                public_page(api.record_view(kind, one).as_view()),
+                public_page(api.record_view(kind).as_view()),
                 name=f"{name}_record",
             ),
         ]

@@ -202,7 +202,10 @@ def test_the_documentation_page_describes_the_api_in_the_readers_language(client
     assert "creativecommons.org/licenses/by/4.0" in text
     french = client.get("/fr/api/")
     assert french.status_code == 200
-    assert 'lang="fr"' in french.content.decode()
+    text = french.content.decode()
+    assert 'lang="fr"' in text
+    # The page's own words are translated; the addresses and parameter names are not.
+    assert "Villes membres" in text and "/api/v1/cities/" in text
 
 
 LIST_BUDGET = 4

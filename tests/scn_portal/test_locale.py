@@ -27,8 +27,9 @@ LOCALE = ROOT / "locale"
 CATALOGUES = sorted(LOCALE.glob("*/LC_MESSAGES/django.po"))
 # English is the source language: its catalogue only rewords some of allauth's English.
 TRANSLATED = [code for code, _name in settings.LANGUAGES if code != "en"]
-# Where the portal's own messages are: the same places `make messages` reads.
-SOURCES = ["scn_portal", "cities", "practices", "demo", "templates"]
+# Where the portal's own messages are: the same places `make messages` reads (every app of
+# the project's own, and the templates), so a new app cannot be forgotten.
+SOURCES = [app for app in settings.INSTALLED_APPS if (ROOT / app).is_dir()] + ["templates"]
 KEYWORDS = {
     "gettext": None,
     "gettext_lazy": None,
