@@ -8,7 +8,10 @@ Each serializer reads a row as `opendata.sources` shapes it: the lists a row car
 JSON columns read in the same query (`opendata.aggregates.json_list`).
 """
 
+from functools import cache
+
 from django.urls import reverse
+from django.utils.translation import get_language
 from django_countries import countries
 from rest_framework import serializers
 
@@ -20,12 +23,38 @@ from resources.models import Resource
 from scn_portal.structured_data import LICENCE_URL, absolute, practice_permanent_address
 
 
+@cache
+def _address_pattern(name, kinds, language):
+    """The address of URL `name` with markers in place of its arguments (one per kind in
+    `kinds`: "int" or "str"), reversed once per language."""
+    markers = [
+        str(987654321 + i) if kind == "int" else f"zqx{i}xqz" for i, kind in enumerate(kinds)
+    ]
+    args = [int(m) if kind == "int" else m for m, kind in zip(markers, kinds, strict=True)]
+    return absolute(reverse(name, args=args)), markers
+
+
+def address(name, *args):
+    """The absolute address of URL `name` with `args` (slugs and ids): a page of records
+    holds hundreds of addresses, and reversing each would be a third of its time."""
+    kinds = tuple("int" if isinstance(arg, int) else "str" for arg in args)
+    path, markers = _address_pattern(name, kinds, get_language())
+    for marker, arg in zip(markers, args, strict=True):
+        path = path.replace(marker, str(arg), 1)
+    return path
+
+
 class Link(serializers.Serializer):
     """Something a record links to by its stable slug: a theme, a region, a form of
     extremism."""
 
     slug = serializers.CharField()
     name = serializers.CharField()
+
+    def represent(self, item):
+        """`item` (a dict read with its row: `json_list`) as the API gives it, without the
+        serializer's generic machinery, which would cost more than the rest of the page."""
+        return {"slug": item["slug"], "name": item["name"]}
 
 
 class PageLink(Link):
@@ -35,7 +64,10 @@ class PageLink(Link):
     page = None  # the URL name of its page
 
     def get_url(self, item) -> str:
-        return absolute(reverse(self.page, args=[item["slug"]]))
+        return address(self.page, item["slug"])
+
+    def represent(self, item):
+        return {**super().represent(item), "url": self.get_url(item)}
 
 
 class CityLink(PageLink):
@@ -48,7 +80,6 @@ class OrganisationLink(PageLink):
 
 class PracticeLink(PageLink):
     page = "practices:detail"
-    name = serializers.CharField(source="title")
 
 
 class ListOf(serializers.ListField):
@@ -62,6 +93,9 @@ class ListOf(serializers.ListField):
         # Never None: a row with nothing linked has an empty list.
         return items(super().get_attribute(instance), self.order)
 
+    def to_representation(self, data):
+        return [self.child.represent(item) for item in data]
+
 
 class Record(serializers.Serializer):
     """What every record has: a stable identifier (its `id`, which never changes, and its
@@ -71,9 +105,10 @@ class Record(serializers.Serializer):
     slug = serializers.SlugField()
     url = serializers.SerializerMethodField()
     updated_at = serializers.DateTimeField()
+    page = None  # the URL name of a record's page
 
     def get_url(self, obj) -> str:
-        return absolute(obj.get_absolute_url())
+        return address(self.page, obj.slug)
 
 
 class RegionField(serializers.Serializer):
@@ -89,7 +124,7 @@ class CitySummary(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, city) -> str:
-        return absolute(city.get_absolute_url())
+        return address("cities:detail", city.slug)
 
 
 class Attachment(serializers.Serializer):
@@ -100,6 +135,8 @@ class Attachment(serializers.Serializer):
 
 class PracticeSerializer(Record):
     """A published case study of local practice, with every public field."""
+
+    page = "practices:detail"
 
     permalink = serializers.SerializerMethodField(
         help_text="Its permanent address, for citing: it outlives a change of title."
@@ -125,7 +162,7 @@ class PracticeSerializer(Record):
     organisations = ListOf(OrganisationLink(), source="organisation_items")
     themes = ListOf(Link(), source="theme_items")
     extremism_forms = ListOf(Link(), source="form_items")
-    adapted_from = ListOf(PracticeLink(), source="adapted_from_items", order="title")
+    adapted_from = ListOf(PracticeLink(), source="adapted_from_items")
     attachments = serializers.SerializerMethodField()
     published_at = serializers.DateTimeField()
     licence = serializers.SerializerMethodField()
@@ -141,7 +178,7 @@ class PracticeSerializer(Record):
             {
                 "title": item["title"],
                 "size": item["size"],
-                "url": absolute(reverse("practices:attachment", args=[practice.slug, item["id"]])),
+                "url": address("practices:attachment", practice.slug, item["id"]),
             }
             for item in items(practice.attachment_items, "id")
         ]
@@ -149,6 +186,8 @@ class PracticeSerializer(Record):
 
 class CitySerializer(Record):
     """A member city of the network."""
+
+    page = "cities:detail"
 
     name = serializers.CharField()
     country = serializers.CharField(help_text="ISO 3166-1 alpha-2 code.")
@@ -171,6 +210,8 @@ class CitySerializer(Record):
 class OrganisationSerializer(Record):
     """A partner organisation of the network."""
 
+    page = "cities:organisation"
+
     name = serializers.CharField()
     kind = serializers.ChoiceField(choices=PartnerOrganisation.Kind.choices)
     website = serializers.URLField(allow_blank=True)
@@ -187,6 +228,8 @@ class OrganisationSerializer(Record):
 class StorySerializer(Record):
     """A news story published by the network."""
 
+    page = "news:detail"
+
     title = serializers.CharField()
     standfirst = serializers.CharField()
     body = serializers.CharField(help_text="Text in a small Markdown subset.")
@@ -197,7 +240,7 @@ class StorySerializer(Record):
     cities = ListOf(CityLink(), source="city_items")
     regions = ListOf(Link(), source="region_items")
     themes = ListOf(Link(), source="theme_items")
-    practices = ListOf(PracticeLink(), source="practice_items", order="title")
+    practices = ListOf(PracticeLink(), source="practice_items")
 
     def get_image(self, story) -> str | None:
         return absolute(story.image_url) if story.image else None
@@ -211,6 +254,8 @@ class OrganiserField(serializers.Serializer):
 class EventSerializer(Record):
     """An event or training of the network. Times are in UTC; time_zone is the zone of its
     place (an IANA name)."""
+
+    page = "events:detail"
 
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=Event.Kind.choices)
@@ -231,7 +276,7 @@ class EventSerializer(Record):
     themes = ListOf(Link(), source="theme_items")
 
     def get_calendar(self, event) -> str:
-        return absolute(reverse("events:ics", args=[event.slug]))
+        return address("events:ics", event.slug)
 
 
 class PublisherField(serializers.Serializer):
@@ -241,6 +286,8 @@ class PublisherField(serializers.Serializer):
 
 class ResourceSerializer(Record):
     """A resource of the hub: a toolkit, a guide, research, a training module..."""
+
+    page = "resources:detail"
 
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=Resource.Kind.choices)
@@ -259,4 +306,4 @@ class ResourceSerializer(Record):
     def get_file(self, resource) -> str | None:
         if not resource.file:
             return None
-        return absolute(reverse("resources:file", args=[resource.slug]))
+        return address("resources:file", resource.slug)

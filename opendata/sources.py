@@ -8,6 +8,7 @@ A `Selection` answers the API's pages (a count and one page of rows) and the dow
 row, streamed from one query).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -70,7 +71,7 @@ def practice_rows(practices):
                 published_originals,
                 "from_practice",
                 slug="to_practice__slug",
-                title="to_practice__title",
+                name="to_practice__title",
             ),
         )
     )
@@ -103,7 +104,7 @@ def story_rows(stories):
         region_items=_links(Regions, "story", "region", NAME),
         theme_items=_tags(TaggedStory),
         practice_items=json_list(
-            linked_practice, "story", slug="practice__slug", title="practice__title"
+            linked_practice, "story", slug="practice__slug", name="practice__title"
         ),
     )
 
@@ -161,14 +162,32 @@ def form_errors(form):
     return {name: [str(error) for error in errors] for name, errors in form.errors.items()}
 
 
+class LibraryIds(Sequence):
+    """The ids of the practice a library selects, newest first, read from its facet index
+    as they are asked for: a page of the API turns 50 ranks into ids, not every result."""
+
+    def __init__(self, library):
+        self.library = library
+
+    def __len__(self):
+        return self.library.total
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.library.result_ids(index)
+        return self.library.result_ids(slice(index, index + 1))[0]
+
+    def __iter__(self):
+        return iter(self.library.result_ids())
+
+
 def select_practices(request):
     """As the library: its form and facet index; newest first."""
     form = LibraryFilterForm(request.GET)
-    filters = form.filters()
-    library = Library(filters)
+    library = Library(form.filters())
     return Selection(
         errors=form_errors(form),
-        ids=library.result_ids(),
+        ids=LibraryIds(library),
         rows=lambda practices: practice_rows(practices).order_by("-published_at", "-pk"),
         base=Practice.objects,
     )

@@ -274,11 +274,11 @@ class Library:
             for name, value in self.filters.items()
         )
 
-    def result_ids(self):
-        """The ids of every result, newest first (for the open data: the same practice the
-        library shows for these filters)."""
+    def result_ids(self, part=slice(None)):
+        """The ids of the results (those in `part`, a slice), newest first: for the open data,
+        the same practice the library shows for these filters."""
         order = self.index.order
-        return [order[rank] for rank in self._results]
+        return [order[rank] for rank in self._results[part]]
 
     def page(self, start, size):
         """The practice of one page of results, as cards show them (one query): newest

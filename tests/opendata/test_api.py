@@ -6,6 +6,7 @@ OpenAPI schema and a documentation page describe it."""
 import pytest
 from django.urls import reverse
 
+from opendata.api import PAGE_SIZE
 from practices.models import Status
 from tests.factories import (
     CityFactory,
@@ -131,11 +132,11 @@ def test_a_filter_value_that_does_not_exist_is_refused_and_named(client, site):
 
 
 def test_lists_page_with_links_to_the_next_and_previous_pages(client):
-    for n in range(53):
+    for n in range(PAGE_SIZE + 3):
         PracticeFactory(title=f"Practice {n:02}")
     first = client.get("/api/v1/practices/?theme=youth-engagement").json()
-    assert first["count"] == 53
-    assert len(first["results"]) == 50
+    assert first["count"] == PAGE_SIZE + 3
+    assert len(first["results"]) == PAGE_SIZE
     assert first["previous"] is None
     assert first["next"] == "http://testserver/api/v1/practices/?page=2&theme=youth-engagement"
     second = client.get(first["next"].removeprefix("http://testserver")).json()
@@ -143,7 +144,7 @@ def test_lists_page_with_links_to_the_next_and_previous_pages(client):
     assert second["next"] is None
     assert second["previous"].endswith("page=1&theme=youth-engagement")
     seen = {r["slug"] for r in first["results"]} | {r["slug"] for r in second["results"]}
-    assert len(seen) == 53
+    assert len(seen) == PAGE_SIZE + 3
     assert client.get("/api/v1/practices/?page=3").status_code == 404
     assert client.get("/api/v1/practices/?page=zero").status_code == 404
     assert client.get("/api/v1/practices/?page=99999999999").status_code == 404

@@ -117,4 +117,5 @@ def visitor_pages(site):
         "resource hub, two facets": reverse("resources:list") + "?kind=toolkit&language=en",
         "resource hub, text query": reverse("resources:list") + "?q=toolkit",
         "resource page": site["resource"].get_absolute_url(),
+        "open data": reverse("opendata:docs"),
     }

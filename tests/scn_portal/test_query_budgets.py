@@ -64,6 +64,7 @@ PAGE_NAMES = [
     "resource hub, two facets",
     "resource hub, text query",
     "resource page",
+    "open data",
 ]
 
 
