@@ -141,7 +141,11 @@ class LatestStoriesFeed(Feed):
     author_name = _("Strong Cities Network")
 
     def get_object(self, request, *args, **kwargs):
-        return {name: request.GET.get(name, "") for name in ("region", "theme")}
+        # The list's own form: a value that is not a region or theme of a published story
+        # is ignored, as the list ignores it (and never reaches the database).
+        if not any(request.GET.get(name) for name in ("region", "theme")):
+            return {}
+        return StoryFilterForm(request.GET, story_facets).chosen
 
     def link(self, obj):
         query = urlencode({name: value for name, value in obj.items() if value})
