@@ -27,7 +27,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value):
-    """A value as a CSV cell a spreadsheet shows as text, never runs."""
+    """A value as a CSV cell a spreadsheet shows as text, never runs: a linked thing by its
+    label, a list as `a; b`."""
     if value is None:
         return ""
     if isinstance(value, dict):
@@ -35,7 +36,7 @@ def cell(value):
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        value = "; ".join(str(item) for item in value)
+        value = "; ".join(str(_label(item) if isinstance(item, dict) else item) for item in value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return f"'{value}"
     return value
@@ -50,27 +51,16 @@ def _label(item):
 
 def columns(serializer):
     """(header, function of a record) for each CSV column of `serializer`'s records: a nested
-    record (a city) gives a column per field; a list of links, their names and their slugs."""
+    record (a city) gives a column per field; a list of links also a column of their slugs."""
     found = []
     for name, field in serializer.fields.items():
         if isinstance(field, serializers.Serializer):
             for sub in field.fields:
                 found.append((f"{name}_{sub}", lambda r, n=name, s=sub: (r[n] or {}).get(s)))
-        elif isinstance(field, ListOf):
-            found.append((name, lambda r, n=name: [_label(item) for item in r[n]]))
-            if "slug" in field.child.fields:
-                found.append((f"{name}_slugs", lambda r, n=name: [i["slug"] for i in r[n]]))
-        else:
-            found.append(
-                (
-                    name,
-                    lambda r, n=name: (
-                        [_label(i) if isinstance(i, dict) else i for i in r[n]]
-                        if isinstance(r[n], list)
-                        else r[n]
-                    ),
-                )
-            )
+            continue
+        found.append((name, lambda r, n=name: r[n]))
+        if isinstance(field, ListOf) and "slug" in field.child.fields:
+            found.append((f"{name}_slugs", lambda r, n=name: [i["slug"] for i in r[n]]))
     return found
 
 
