@@ -16,6 +16,7 @@ from cities.models import (
     Practitioner,
     PractitionerMessage,
     Region,
+    VisibilityChange,
 )
 from scn_portal.admin import InboxAdmin
 from scn_portal.forms import Checklist
@@ -107,6 +108,23 @@ class ClaimFilter(admin.SimpleListFilter):
         return queryset
 
 
+class VisibilityChangeInline(admin.TabularInline):
+    """Who listed the profile publicly or took it off the list, and when: recorded, never
+    edited."""
+
+    model = VisibilityChange
+    fields = ["is_public", "actor", "created_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Practitioner)
 class PractitionerAdmin(admin.ModelAdmin):
     list_display = ["full_name", "role_title", "sector", "city", "organisation", "is_public"]
@@ -116,6 +134,7 @@ class PractitionerAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["full_name"]}
     raw_id_fields = ["user"]
     actions = ["confirm_claims", "decline_claims"]
+    inlines = [VisibilityChangeInline]
     fieldsets = [
         (None, {"fields": ["full_name", "slug", "role_title", "sector", "city", "organisation"]}),
         (_("Profile"), {"fields": ["bio", "expertise"]}),
@@ -123,6 +142,11 @@ class PractitionerAdmin(admin.ModelAdmin):
         (_("Account"), {"fields": ["user", "claim_requested_by"]}),
         (_("Record"), {"fields": AUDIT_FIELDS}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change or "is_public" in form.changed_data:
+            VisibilityChange.record(obj, request.user)
 
     def get_readonly_fields(self, request, obj=None):
         # Linking accounts by hand needs the right to see users; moderators confirm claims

@@ -391,19 +391,59 @@ class Practitioner(models.Model):
         return reverse("cities:practitioner", args=[self.slug])
 
 
+class VisibilityChange(models.Model):
+    """A practitioner profile listed publicly or taken off the public list: by whom and
+    when. Written wherever the choice is made (the member's profile page, the admin)."""
+
+    practitioner = models.ForeignKey(
+        Practitioner,
+        verbose_name=_("practitioner"),
+        on_delete=models.CASCADE,
+        related_name="visibility_changes",
+    )
+    is_public = models.BooleanField(_("listed publicly"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("change of visibility")
+        verbose_name_plural = _("changes of visibility")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        shown = _("listed publicly") if self.is_public else _("members only")
+        return f"{self.practitioner}: {shown}"
+
+    @classmethod
+    def record(cls, practitioner, actor):
+        return cls.objects.create(
+            practitioner=practitioner, is_public=practitioner.is_public, actor=actor
+        )
+
+
 class PractitionerMessage(InboxItem):
     """A member's message to a practitioner, relayed by email without revealing the address."""
 
+    # Empty once the sender's account or the practitioner's profile is deleted: the message
+    # stays (staff may still need it), stripped of who wrote it or to whom (privacy.records).
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("sender"),
-        on_delete=models.CASCADE,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="sent_practitioner_messages",
     )
     practitioner = models.ForeignKey(
         Practitioner,
         verbose_name=_("practitioner"),
-        on_delete=models.CASCADE,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="messages",
     )
     subject = models.CharField(_("subject"), max_length=150)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from cities.forms import ProfileForm
-from cities.models import Practitioner
+from cities.models import Practitioner, VisibilityChange
 from scn_portal.slugs import unique_slug
 
 SUGGESTIONS = 5
@@ -38,6 +38,8 @@ def profile(request):
                         )
                     saved.save()
                     form.save_m2m()
+                    if practitioner is None or "is_public" in form.changed_data:
+                        VisibilityChange.record(saved, user)
                 messages.success(
                     request,
                     _("Your profile has been saved.")

@@ -20,11 +20,15 @@ from allauth.account import views as allauth_views
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core import context
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.hashers import make_password
 from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from scn_portal.languages import address_in, page_language
 
@@ -47,6 +51,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def save_user(self, request, user, form, commit=True):
         # A new member's emails and pages are in the language they signed up in.
         user.language = page_language()
+        if form.cleaned_data.get("privacy_notice"):
+            user.privacy_notice_version = settings.PRIVACY_NOTICE_VERSION
+            user.privacy_notice_accepted_at = timezone.now()
         return super().save_user(request, user, form, commit=commit)
 
     def post_login(self, request, user, **kwargs):
@@ -89,6 +96,14 @@ class AccountNotSaved(Exception):
 
 
 class SignupForm(AllauthSignupForm):
+    # The member accepts the privacy notice; the account records which version, and when.
+    privacy_notice = forms.BooleanField(
+        label=_lazy("I have read the privacy notice and accept it"),
+        error_messages={
+            "required": _lazy("Please read the privacy notice and accept it to create an account.")
+        },
+    )
+
     def try_save(self, request):
         if self.account_already_exists:
             # A new account costs a password hash (the slow part of a sign-up); without one

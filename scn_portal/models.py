@@ -52,6 +52,15 @@ class User(AbstractUser):
         ),
     )
 
+    # The version of the privacy notice (settings.PRIVACY_NOTICE_VERSION) the member accepted
+    # at sign-up, and when; empty for accounts older than the notice.
+    privacy_notice_version = models.CharField(
+        _("privacy notice accepted"), max_length=20, blank=True, editable=False
+    )
+    privacy_notice_accepted_at = models.DateTimeField(
+        _("privacy notice accepted on"), null=True, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "events",
     "resources",
     "opendata",
+    "privacy",
     "demo",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -511,3 +512,22 @@ CORS_URLS_REGEX = r"^/api/v1/.*$"
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
+
+# --- privacy ---
+# The privacy notice (/privacy/) a member accepts at sign-up: change the version whenever
+# its text changes in substance, so that each account records which one its member accepted.
+PRIVACY_NOTICE_VERSION = "2026-12"
+# How long the portal keeps what people send it, in months (manage.py purge_expired removes
+# what is older; the privacy page states these same figures).
+RETENTION_MONTHS = {
+    # Contact messages and messages relayed to practitioners, from receipt.
+    "contact_messages": env_int("RETENTION_CONTACT_MONTHS", 24),
+    "relayed_messages": env_int("RETENTION_RELAYED_MONTHS", 24),
+    # Membership applications never marked done, from receipt; handled ones, from receipt.
+    "applications": env_int("RETENTION_APPLICATION_MONTHS", 24),
+    "handled_applications": env_int("RETENTION_HANDLED_APPLICATION_MONTHS", 36),
+    # Members' interest in events, from receipt.
+    "event_interests": env_int("RETENTION_INTEREST_MONTHS", 12),
+    # Rejected case studies and resource suggestions, from their rejection.
+    "rejected": env_int("RETENTION_REJECTED_MONTHS", 12),
+}

@@ -30,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     # Sign-up stores the account whole or not at all (scn_portal/accounts.py).
     path("accounts/signup/", accounts.signup, name="account_signup"),
+    # A member's own data (download, delete the account) and the privacy notice.
+    path("", include("privacy.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("cities.urls")),

@@ -36,7 +36,7 @@ ADVICE = "Add another word or two. Uncommon words are better"
 def sign_up(client, password, email=EMAIL):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": password, "password2": password},
+        {"email": email, "password1": password, "password2": password, "privacy_notice": "on"},
     )
 
 

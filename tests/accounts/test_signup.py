@@ -16,7 +16,12 @@ NEW_PASSWORD = "harbour-lantern-window-73"
 def sign_up(client, email="newcomer@example.org"):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+        {
+            "email": email,
+            "password1": NEW_PASSWORD,
+            "password2": NEW_PASSWORD,
+            "privacy_notice": "on",
+        },
     )
 
 
@@ -64,7 +69,12 @@ def test_sign_up_sends_verification_email_and_link_signs_in(client):
 def test_sign_up_keeps_the_email_when_passwords_differ(client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "typo@example.org", "password1": NEW_PASSWORD, "password2": "something-else-1"},
+        {
+            "email": "typo@example.org",
+            "password1": NEW_PASSWORD,
+            "password2": "something-else-1",
+            "privacy_notice": "on",
+        },
     )
 
     assert response.status_code == 200
@@ -76,7 +86,12 @@ def test_sign_up_keeps_the_email_when_passwords_differ(client):
 def test_short_password_is_refused(client):
     response = client.post(
         reverse("account_signup"),
-        {"email": "short@example.org", "password1": "short-1", "password2": "short-1"},
+        {
+            "email": "short@example.org",
+            "password1": "short-1",
+            "password2": "short-1",
+            "privacy_notice": "on",
+        },
     )
 
     assert response.status_code == 200

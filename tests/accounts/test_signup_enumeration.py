@@ -26,7 +26,7 @@ VERIFICATION_SENT = reverse("account_email_verification_sent")
 def sign_up(client, email, **extra):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": PASSWORD, "password2": PASSWORD},
+        {"email": email, "password1": PASSWORD, "password2": PASSWORD, "privacy_notice": "on"},
         **extra,
     )
 

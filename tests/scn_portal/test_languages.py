@@ -123,7 +123,15 @@ def test_a_new_member_keeps_the_language_they_signed_up_in(client, settings):
     with override("es"):
         url = reverse("account_signup")
     assert url == "/es/accounts/signup/"
-    client.post(url, {"email": "lucia@example.org", "password1": password, "password2": password})
+    client.post(
+        url,
+        {
+            "email": "lucia@example.org",
+            "password1": password,
+            "password2": password,
+            "privacy_notice": "on",
+        },
+    )
     from scn_portal.models import User
 
     assert User.objects.get(email="lucia@example.org").language == "es"

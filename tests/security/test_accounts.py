@@ -29,7 +29,7 @@ def limit(action, per):
 def sign_up(client, password, email="newcomer@example.org"):
     return client.post(
         reverse("account_signup"),
-        {"email": email, "password1": password, "password2": password},
+        {"email": email, "password1": password, "password2": password, "privacy_notice": "on"},
     )
 
 

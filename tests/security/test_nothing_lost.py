@@ -262,7 +262,12 @@ def test_when_mail_is_down_a_submission_stands_and_waits_in_the_moderation_queue
 
 
 def sign_up(client, email="newcomer@example.org", follow=False):
-    data = {"email": email, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    data = {
+        "email": email,
+        "password1": NEW_PASSWORD,
+        "password2": NEW_PASSWORD,
+        "privacy_notice": "on",
+    }
     return client.post(SIGNUP, data, follow=follow)
 
 
