@@ -12,7 +12,7 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from scn_portal.models import InboxItem
+from scn_portal.models import InboxItem, admin_url
 
 # The network was founded in 2015; a year outside this range is a typing mistake.
 FIRST_YEAR = 2015
@@ -419,6 +419,10 @@ class VisibilityChange(models.Model):
     def __str__(self):
         shown = _("listed publicly") if self.is_public else _("members only")
         return f"{self.practitioner}: {shown}"
+
+    def get_absolute_url(self):
+        # Read on the practitioner's page in the admin, beside the profile it concerns.
+        return admin_url(self.practitioner)
 
     @classmethod
     def record(cls, practitioner, actor):

@@ -26,6 +26,7 @@ class PrivacyActionAdmin(admin.ModelAdmin):
 
     list_display = ["kind", "actor", "created_at", "records"]
     list_filter = ["kind"]
+    list_select_related = ["actor"]
     date_hierarchy = "created_at"
     fields = ["kind", "actor", "created_at", "records"]
     readonly_fields = fields

@@ -24,28 +24,34 @@ LEFT_OUT = {
 }
 
 
+def _plain(value):
+    if value is None or isinstance(value, (str, int, float, bool, list, dict)):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
 def _value(record, model_field):
     if model_field.is_relation:
         related = getattr(record, model_field.name)
         return None if related is None else str(related)
-    value = getattr(record, model_field.attname)
     if isinstance(model_field, models.FileField):
         return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
+    value = getattr(record, model_field.attname)
     if model_field.choices and value not in (None, ""):
-        return {"value": value, "label": str(getattr(record, f"get_{model_field.name}_display")())}
-    if value is not None and not isinstance(value, (str, int, float, bool, list, dict)):
-        return str(value)
-    return value
+        label = getattr(record, f"get_{model_field.name}_display")()
+        return {"value": _plain(value), "label": str(label)}
+    return _plain(value)
 
 
 def record(obj, **extra):
-    """Every column of `obj` the person may read, then `extra`."""
+    """Every column of `obj` the person may read, then `extra` (which replaces a column of
+    the same name without reading it: a relation left unread costs no query)."""
     data = {
         model_field.name: _value(obj, model_field)
         for model_field in obj._meta.concrete_fields
-        if model_field.name not in LEFT_OUT
+        if model_field.name not in LEFT_OUT and model_field.name not in extra
     }
     data.update(extra)
     return data
@@ -112,13 +118,19 @@ def document(holdings):
         user = holdings.user
         practices = list(
             holdings.case_studies()
-            .select_related("city", "contact_practitioner", "update_of")
+            .select_related("city", "contact_practitioner", "update_of", "submitted_by")
             .prefetch_related("attachments", "history", "themes")
         )
         resources = list(
-            holdings.resources().select_related("publisher").prefetch_related("history")
+            holdings.resources()
+            .select_related("publisher", "suggested_by")
+            .prefetch_related("history")
         )
-        profiles = holdings.practitioner_profiles().select_related("city", "organisation")
+        profiles = (
+            holdings.practitioner_profiles()
+            .select_related("city", "organisation", "user", "claim_requested_by")
+            .prefetch_related("expertise", "visibility_changes")
+        )
         return {
             "generated_at": timezone.now().isoformat(),
             "site": settings.SITE_URL,
@@ -144,14 +156,23 @@ def document(holdings):
             ],
             "case_studies": [_case_study(practice) for practice in practices],
             "resources": [_resource(resource) for resource in resources],
-            "contact_messages": [record(item) for item in holdings.contact_messages()],
+            "contact_messages": [
+                record(item) for item in holdings.contact_messages().select_related("region")
+            ],
             "membership_applications": [
                 record(item) for item in holdings.membership_applications()
             ],
-            "messages_sent": [record(item, sender=None) for item in holdings.messages_sent()],
+            "messages_sent": [
+                record(item, sender=None)
+                for item in holdings.messages_sent().select_related("practitioner")
+            ],
             "messages_received": [
                 record(item, sender=None)
                 for item in holdings.messages_received().select_related("practitioner")
+            ],
+            "practitioner_claims": [
+                {"full_name": profile.full_name, "page": absolute(profile.get_absolute_url())}
+                for profile in holdings.practitioner_claims()
             ],
             "event_interests": [
                 record(item, member=None)

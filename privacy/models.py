@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from scn_portal.models import admin_url
+
 
 class PrivacyAction(models.Model):
     class Kind(models.TextChoices):
@@ -42,3 +44,6 @@ class PrivacyAction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def get_absolute_url(self):
+        return admin_url(self)

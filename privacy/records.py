@@ -13,6 +13,7 @@ staff answering a request from someone without an account (privacy.admin):
   (notes, review reasons, the admin's log).
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import partial
@@ -52,6 +53,7 @@ KINDS = {
     "account": _("account"),
     "email_addresses": _("email addresses"),
     "practitioner_profiles": _("practitioner profiles"),
+    "practitioner_claims": _("claims on a practitioner profile"),
     "case_studies": _("case studies"),
     "resources": _("resources suggested"),
     "contact_messages": _("contact messages"),
@@ -140,6 +142,12 @@ class Holdings:
     def messages_received(self):
         return PractitionerMessage.objects.filter(practitioner__in=self.practitioner_profiles())
 
+    def practitioner_claims(self):
+        """Others' profiles the person said were theirs (staff have not linked them yet)."""
+        if self.user is None:
+            return Practitioner.objects.none()
+        return Practitioner.objects.filter(claim_requested_by=self.user)
+
     def event_interests(self):
         if self.user is None:
             return Interest.objects.none()
@@ -184,6 +192,12 @@ class Holdings:
             raise PermissionError("Staff accounts are closed in the admin.")
         counts = self.counts()
         needles = [*self.emails, *self._names()]
+        # The admin's log writes its change messages as JSON: "Zoë" is stored as "Zo\u00eb".
+        needles += [
+            escaped
+            for escaped in (json.dumps(needle)[1:-1] for needle in needles)
+            if escaped not in needles
+        ]
         with transaction.atomic():
             practices = self.case_studies()
             practices.exclude(status__in=KEPT_STATUSES).filter(update_of__isnull=True).delete()
@@ -200,10 +214,7 @@ class Holdings:
 
             self.messages_received().update(practitioner=None)
             self.messages_sent().update(sender=None)
-            if self.user is not None:
-                Practitioner.objects.filter(claim_requested_by=self.user).update(
-                    claim_requested_by=None
-                )
+            self.practitioner_claims().update(claim_requested_by=None)
             self.practitioner_profiles().delete()
             self.contact_messages().delete()
             self.membership_applications().delete()
@@ -232,5 +243,8 @@ def redact_everywhere(needles):
                 query |= Q(**{f"{name}__icontains": needle})
         for record in model.objects.filter(query).only("pk", *fields):
             for name in fields:
-                setattr(record, name, redact(getattr(record, name), needles))
+                # "[erased]" is longer than a short name: the text keeps to its column
+                # (PostgreSQL refuses a longer value, and the erasure with it).
+                limit = model._meta.get_field(name).max_length
+                setattr(record, name, redact(getattr(record, name), needles)[:limit])
             record.save(update_fields=fields)

@@ -10,7 +10,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 
-from cities.models import City, MembershipApplication, PartnerOrganisation, Practitioner, Region
+from cities.models import (
+    City,
+    MembershipApplication,
+    PartnerOrganisation,
+    Practitioner,
+    PractitionerMessage,
+    Region,
+)
 from events.models import Event, Interest
 from news.models import Story
 from practices.models import Attachment, ExtremismForm, Practice, Status
@@ -101,6 +108,18 @@ class PractitionerFactory(factory.django.DjangoModelFactory):
     city = factory.SubFactory(CityFactory)
     email = factory.Sequence(lambda n: f"practitioner{n}@private.example.org")
     bio = "Works with young people in the city."
+
+
+class PractitionerMessageFactory(factory.django.DjangoModelFactory):
+    """A member's message relayed to a practitioner (cities' relay form)."""
+
+    class Meta:
+        model = PractitionerMessage
+
+    sender = factory.SubFactory(UserFactory)
+    practitioner = factory.SubFactory(PractitionerFactory)
+    subject = "Your youth forum"
+    body = "Could we talk about how you started it?"
 
 
 class PracticeFactory(factory.django.DjangoModelFactory):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from cities.models import Region
 from practices import workflow
 from practices.models import ExtremismForm, Status, StatusChange
+from privacy.models import PrivacyAction
 from resources import workflow as resource_workflow
 from resources.models import ResourceStatusChange
 from tests.admin.conftest import make_practitioner_message
@@ -108,6 +109,13 @@ MODELS = {
     "events.interest": many(InterestFactory),
     "resources.resource": resources,
     "resources.resourcestatuschange": resource_changes,
+    "privacy.privacyaction": many(
+        lambda: PrivacyAction.objects.create(
+            kind=PrivacyAction.Kind.STAFF_ERASURE,
+            actor=UserFactory(is_staff=True),
+            counts={"contact_messages": 2},
+        )
+    ),
 }
 
 
@@ -128,6 +136,7 @@ PAGES = [
         ("practices.statuschange", "add"),
         ("resources.resourcestatuschange", "add"),
         ("events.interest", "add"),
+        ("privacy.privacyaction", "add"),
     }
 ]
 

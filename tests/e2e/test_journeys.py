@@ -145,6 +145,9 @@ def test_newcomer_signs_up_verifies_creates_a_profile_and_contributes(page):
     field(page, "Email").fill("nadia@example.org")
     field(page, "Password").fill("a-long-new-password-77")
     field(page, "Password (again)").fill("a-long-new-password-77")
+    # The privacy notice is one click away, and accepting it is part of signing up.
+    expect(page.get_by_role("link", name="privacy notice", exact=True)).to_be_visible()
+    page.get_by_label("I have read the privacy notice and accept it").check()
     page.get_by_role("button", name="Sign up").click()
     expect(heading(page)).to_have_text(re.compile("Verify your email", re.IGNORECASE))
 

@@ -118,4 +118,5 @@ def visitor_pages(site):
         "resource hub, text query": reverse("resources:list") + "?q=toolkit",
         "resource page": site["resource"].get_absolute_url(),
         "open data": reverse("opendata:docs"),
+        "privacy notice": reverse("privacy:notice"),
     }

@@ -5,9 +5,10 @@ import pytest
 from django.apps import apps
 from taggit.models import Tag, TaggedItemBase
 
+from cities.models import VisibilityChange
 from scn_portal.models import TagName
 from tests.admin.test_pages import MODELS
-from tests.factories import AttachmentFactory, PracticeFactory
+from tests.factories import AttachmentFactory, PracticeFactory, PractitionerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +22,7 @@ BUILDERS = {
     **MODELS,
     "practices.attachment": lambda: AttachmentFactory(practice=PracticeFactory()),
     "scn_portal.tagname": tag_name,
+    "cities.visibilitychange": lambda: VisibilityChange.record(PractitionerFactory(), None),
 }
 
 
@@ -34,7 +36,7 @@ def portal_models():
     the derived vocabulary tables are not content."""
     return [
         model
-        for label in ("scn_portal", "cities", "practices", "news", "events", "resources")
+        for label in ("scn_portal", "cities", "practices", "news", "events", "resources", "privacy")
         for model in apps.get_app_config(label).get_models()
         if not issubclass(model, TaggedItemBase) and model._meta.label_lower not in DERIVED
     ]

@@ -65,6 +65,7 @@ PAGE_NAMES = [
     "resource hub, text query",
     "resource page",
     "open data",
+    "privacy notice",
 ]
 
 

@@ -323,6 +323,7 @@ FORM_PAGES = [
     ("events:interest", lambda c: {"slug": c.event.slug}, "member"),
     ("resources:suggest", None, "member"),
     ("resources:edit", lambda c: {"pk": c.returned_suggestion.pk}, "author"),
+    ("privacy:delete", None, "member"),
 ]
 
 
@@ -444,6 +445,9 @@ NO_INPUT = {
     "account_email_verification_sent",
     "account_reset_password_done",
     "account_reset_password_from_key_done",
+    "privacy:notice",
+    "privacy:mine",
+    "privacy:download",
 }
 
 

@@ -22,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cities.models import PractitionerMessage
 from practices.models import StatusChange
+from privacy.models import PrivacyAction
 from resources.models import ResourceStatusChange
 from tests.conftest import moderators_group
 from tests.factories import (
@@ -303,6 +304,20 @@ CASES = [
     ),
     # the resource hub (issue 20): a suggestion is seen by the member who made it and by
     # moderators; it is changed only by its member, only when changes were asked for.
+    # privacy (issue 22): the notice for everyone; a member's own data for them alone (staff
+    # accounts are closed by an administrator, not from this page).
+    Case("privacy:notice", everyone(200)),
+    Case("privacy:mine", members_only()),
+    Case("privacy:download", members_only(405)),
+    Case("privacy:download", members_only(200), method="post"),
+    Case("privacy:delete", {**members_only(), **dict.fromkeys(STAFF, 403)}),
+    Case(
+        "privacy:delete",
+        {**members_only(), **dict.fromkeys(STAFF, 403)},
+        method="post",
+        variant="wrong password",
+        data={"password": "not-the-password"},
+    ),
     Case("resources:list", everyone(200)),
     Case(
         "resources:detail", everyone(200), lambda c: {"slug": c.resource.slug}, variant="published"
@@ -555,6 +570,31 @@ ADMIN_SITE_CASES = [
         lambda c: {"object_id": c.submitted_suggestion.pk, "action": "submit"},
         variant="a member's action",
     ),
+    # Staff find, export and erase a person's data (issue 22): an address in a POST body.
+    Case("admin:privacy_lookup", staff_get(200)),
+    Case(
+        "admin:privacy_lookup",
+        staff_get(200),
+        method="post",
+        variant="an address",
+        data={"email": "someone@example.org"},
+    ),
+    Case("admin:privacy_export", staff_get(ELSEWHERE)),
+    Case(
+        "admin:privacy_export",
+        staff_get(200),
+        method="post",
+        variant="an address",
+        data={"email": "someone@example.org"},
+    ),
+    Case("admin:privacy_erase", staff_get(ELSEWHERE)),
+    Case(
+        "admin:privacy_erase",
+        staff_get(200),
+        method="post",
+        variant="confirmation page",
+        data={"email": "someone@example.org"},
+    ),
     # Moderators do not manage accounts, passwords included.
     Case(
         "admin:auth_user_password_change",
@@ -594,6 +634,7 @@ def admin_instance(model, cast):
         "resources.resourcestatuschange": lambda: ResourceStatusChange.objects.create(
             resource=cast.submitted_suggestion, from_status="draft", to_status="submitted"
         ),
+        "privacy.privacyaction": lambda: PrivacyAction.objects.create(kind="retention"),
         "cities.practitionermessage": lambda: PractitionerMessage.objects.create(
             sender=cast.published.submitted_by,
             practitioner=cast.members_only_practitioner,
