@@ -136,8 +136,14 @@ def _save(request, form):
             practice.save()
             form.save_m2m()
             form.save_extras()
-    except DatabaseError:
-        logger.exception("Could not save practice %s for user %s", practice.pk, request.user.pk)
+    except DatabaseError as error:
+        # The class only: a database's error text can quote the values of the row.
+        logger.error(
+            "Could not save practice %s for user %s: %s",
+            practice.pk,
+            request.user.pk,
+            type(error).__name__,
+        )
         if form.nonce:
             abuse.release_display(DISPLAY_SCOPE, form.nonce)
         if adding:  # the row was rolled back: the page shows a new case study again
@@ -197,8 +203,8 @@ def _submit(request, practice):
     except ValidationError as error:
         messages.error(request, _error_text(error))
         return redirect("practices:edit", pk=practice.pk)
-    except DatabaseError:
-        logger.exception("Could not submit practice %s", practice.pk)
+    except DatabaseError as error:
+        logger.error("Could not submit practice %s: %s", practice.pk, type(error).__name__)
         messages.error(
             request,
             _(

@@ -232,10 +232,12 @@ def _inspect(upload):
         raise _refusal(upload, "too_complex") from None
     except (FileNotDecryptedError, DependencyError):
         raise _refusal(upload, "protected") from None
-    except Exception:
+    except Exception as error:
         # pypdf meets hostile input with all kinds of errors (and deep nesting with
         # RecursionError); a file that cannot be read to the end cannot be vouched for.
-        logger.info("PDF check could not read %r", upload.name, exc_info=True)
+        # Neither the file's name (often a person's) nor the error's text (which can quote
+        # the file) is logged.
+        logger.info("PDF check could not read an upload: %s", type(error).__name__)
         raise _refusal(upload, "damaged_pdf") from None
 
 

@@ -210,7 +210,14 @@ def _save_and_submit(request, form):
             workflow.transition(resource, action, request.user)
     except (DatabaseError, ValidationError, PermissionDenied) as error:
         if isinstance(error, DatabaseError) or adding:
-            logger.exception("Could not save resource %s for user %s", resource.pk, request.user)
+            # Ids and the class only: a user's str is their name or address, and an error's
+            # text can quote what they typed.
+            logger.error(
+                "Could not save resource %s for user %s: %s",
+                resource.pk,
+                request.user.pk,
+                type(error).__name__,
+            )
             failure = _(
                 "We could not save your suggestion just now, so nothing of it was saved. "
                 "Please try again in a few minutes."

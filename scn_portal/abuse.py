@@ -341,8 +341,10 @@ def submit(request, form, *, notify, done_url):
     try:
         with transaction.atomic():
             record = form.save()
-    except DatabaseError:
-        logger.exception("Could not store a %s submission", form.abuse_scope)
+    except DatabaseError as error:
+        # The class only: a database's error text can quote the values of the row, the
+        # message typed in included.
+        logger.error("Could not store a %s submission: %s", form.abuse_scope, type(error).__name__)
         release_display(form.abuse_scope, form.nonce)
         form.add_error(
             None,

@@ -66,8 +66,15 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context_data):
         try:
             super().send_mail(template_prefix, email, context_data)
-        except Exception:
-            logger.exception("Could not send the %s email to %s", template_prefix, email)
+        except Exception as error:
+            # Neither the address nor the error's text (an SMTP refusal quotes the address).
+            user = context_data.get("user")
+            logger.error(
+                "Could not send the %s email (user %s): %s",
+                template_prefix,
+                getattr(user, "pk", None),
+                type(error).__name__,
+            )
             request = context.request
             if request is None:
                 return
@@ -116,7 +123,8 @@ class SignupForm(AllauthSignupForm):
             with transaction.atomic():
                 return super().save(request)
         except DatabaseError as error:
-            logger.exception("Could not store a sign-up")
+            # The class only: a database's error text can quote the values of the row.
+            logger.error("Could not store a sign-up: %s", type(error).__name__)
             self.add_error(
                 None,
                 _(

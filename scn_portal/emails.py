@@ -53,7 +53,14 @@ def send(template, context, to, reply_to=None, language=None):
     )
     try:
         message.send()
-    except Exception:
-        logger.exception("Could not send %s email to %s", template, recipients)
+    except Exception as error:
+        # Neither the addresses nor the error's text (an SMTP refusal quotes the addresses);
+        # the caller logs which record the email was about.
+        logger.error(
+            "Could not send %s email to %d recipient(s): %s",
+            template,
+            len(recipients),
+            type(error).__name__,
+        )
         return False
     return True

@@ -377,11 +377,18 @@ LOGGING = {
         "cache_outage": {
             "()": "scn_portal.log_filters.OncePerInterval",
             "seconds": env_int("CACHE_ERROR_LOG_SECONDS", 60),
-        }
+        },
+        # No email address reaches the log, whoever logs it (the portal, Django, allauth,
+        # smtplib's exceptions): each handler writes it as "[email address]".
+        "no_email_addresses": {"()": "scn_portal.log_filters.RedactEmailAddresses"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
-        "cache_console": {"class": "logging.StreamHandler", "filters": ["cache_outage"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_email_addresses"]},
+        "cache_console": {
+            "class": "logging.StreamHandler",
+            # Counted before redaction, which merges each message with its arguments.
+            "filters": ["cache_outage", "no_email_addresses"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -531,3 +538,6 @@ RETENTION_MONTHS = {
     # Rejected case studies and resource suggestions, from their rejection.
     "rejected": env_int("RETENTION_REJECTED_MONTHS", 12),
 }
+# A period of 0 would erase everything of its kind on every run: refused at start-up.
+if any(months < 1 for months in RETENTION_MONTHS.values()):
+    raise ImproperlyConfigured("Every RETENTION_*_MONTHS setting must be at least 1.")

@@ -140,7 +140,9 @@ def test_the_cache_logger_is_throttled_in_the_settings():
     from django.conf import settings
 
     handler = settings.LOGGING["loggers"]["scn_portal.cache"]["handlers"][0]
-    assert settings.LOGGING["handlers"][handler]["filters"] == ["cache_outage"]
+    # Throttled first (by the message's template), then redacted.
+    filters = settings.LOGGING["handlers"][handler]["filters"]
+    assert filters == ["cache_outage", "no_email_addresses"]
 
 
 # --- readiness -------------------------------------------------------------------------------
