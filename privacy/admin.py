@@ -77,12 +77,23 @@ class PrivacyActionAdmin(admin.ModelAdmin):
         }
 
     def _found(self, holdings):
-        """[(label, [records])] of every kind that holds something, for staff to read."""
-        return [
-            (KINDS[kind], list(getattr(holdings, kind)()[:50]))
-            for kind, count in holdings.counts().items()
-            if count
-        ]
+        """[(label, [(record, its admin page or None)])] of every kind that holds something:
+        staff read each record where they handle it, drafts included."""
+        found = []
+        for kind, count in holdings.counts().items():
+            if not count:
+                continue
+            records = list(getattr(holdings, kind)()[:50])
+            model = type(records[0])
+            opts = model._meta
+            pages = [
+                reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+                if self.admin_site.is_registered(model)
+                else None
+                for record in records
+            ]
+            found.append((KINDS[kind], count, list(zip(records, pages, strict=True))))
+        return found
 
     def lookup(self, request):
         self._check(request)

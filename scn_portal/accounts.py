@@ -111,6 +111,11 @@ class SignupForm(AllauthSignupForm):
         },
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Last, after the passwords allauth adds, just above the link to the notice.
+        self.fields["privacy_notice"] = self.fields.pop("privacy_notice")
+
     def try_save(self, request):
         if self.account_already_exists:
             # A new account costs a password hash (the slow part of a sign-up); without one
