@@ -33,9 +33,14 @@ def reference_data_migrations():
     from django.db.migrations.loader import MigrationLoader
 
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    for (app_label, _name), migration in sorted(loader.disk_migrations.items()):
-        if app_label not in {"scn_portal", "cities", "practices"}:
-            continue
+    # In this order: scn_portal's makes the Moderators group that the others add to.
+    order = ["scn_portal", "cities", "practices", "privacy"]
+    migrations = sorted(
+        (key for key in loader.disk_migrations if key[0] in order),
+        key=lambda key: (order.index(key[0]), key[1]),
+    )
+    for key in migrations:
+        migration = loader.disk_migrations[key]
         for operation in migration.operations:
             if operation.__class__.__name__ == "RunPython":
                 yield operation.code

@@ -251,6 +251,7 @@ CASES = [
     Case("resources-filtered", lambda s: "/resources/?kind=toolkit&language=en"),
     Case("resources-errors", lambda s: "/resources/?year=abcd&region=nowhere&kind=toolkit"),
     Case("resource", resource_url),
+    Case("privacy", lambda s: "/privacy/"),
     Case("regions", lambda s: "/regions/"),
     Case("region-hub", lambda s: "/regions/europe/"),
     # In Arabic, right to left: the pages that show most, and forms showing their errors.
@@ -271,6 +272,7 @@ CASES = [
     Case("ar-resources", lambda s: "/ar/resources/?kind=toolkit"),
     Case("ar-resource", lambda s: "/ar" + resource_url(s)),
     Case("ar-region-hub", lambda s: "/ar/regions/europe/"),
+    Case("ar-privacy", lambda s: "/ar/privacy/"),
     Case(
         "ar-member-suggest-errors", lambda s: "/ar/resources/suggest/", "member", submit_empty_form
     ),
@@ -306,6 +308,9 @@ CASES = [
     Case("member-suggest-errors", lambda s: "/resources/suggest/", "member", submit_empty_form),
     Case("member-suggestions", lambda s: "/resources/suggestions/", "member"),
     Case("member-region-hub", lambda s: "/regions/europe/", "member"),
+    Case("member-data", lambda s: "/accounts/data/", "member"),
+    Case("member-delete", lambda s: "/accounts/delete/", "member"),
+    Case("member-delete-errors", lambda s: "/accounts/delete/", "member", submit_empty_form),
     # The moderator, on the pages they see outside the admin.
     Case("moderator-preview", lambda s: f"/contribute/{s.submitted.pk}/preview/", "moderator"),
     Case("moderator-unpublished-practice", lambda s: s.submitted.get_absolute_url(), "moderator"),
@@ -322,6 +327,7 @@ CASES = [
     ),
     Case("admin-city", lambda s: f"/admin/cities/city/{s.city.pk}/change/", "moderator"),
     Case("admin-resources-queue", lambda s: "/admin/resources/resource/queue/", "moderator"),
+    Case("admin-privacy-lookup", lambda s: "/admin/privacy/privacyaction/lookup/", "moderator"),
     Case("admin-resource-review", lambda s: suggestion_admin(s, "review/"), "moderator"),
     Case(
         "admin-resource-decide",

@@ -156,6 +156,8 @@ def test_every_page_is_valid_html(client, site, member, tmp_path):
             "change a suggestion": reverse("resources:edit", args=[suggestion.pk]),
             "suggestion's preview": suggestion.get_absolute_url(),
             "regional hub": site["hub"].get_absolute_url(),
+            "your data": reverse("privacy:mine"),
+            "delete account": reverse("privacy:delete"),
         },
         tmp_path,
         "member",
@@ -164,8 +166,9 @@ def test_every_page_is_valid_html(client, site, member, tmp_path):
     for name, url in {
         "suggest a resource, errors": reverse("resources:suggest"),
         "change a suggestion, errors": reverse("resources:edit", args=[suggestion.pk]),
+        "delete account, errors": reverse("privacy:delete"),
     }.items():
-        response = client.post(url, {"title": "", "year": "", "url": ""})
+        response = client.post(url, {"title": "", "year": "", "url": "", "password": ""})
         assert response.status_code == 200, (name, response.status_code)
         assert b"errorlist" in response.content, name
         path = tmp_path / f"member-{name.replace(' ', '-').replace(',', '')}.html"
