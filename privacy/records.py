@@ -103,14 +103,18 @@ class Holdings:
 
     # --- what is held -------------------------------------------------------------------
 
+    def _of_account(self, model, field):
+        """`model`'s rows whose `field` is the person's account (none without one)."""
+        if self.user is None:
+            return model.objects.none()
+        value = self.user.pk if field == "pk" else self.user
+        return model.objects.filter(**{field: value})
+
     def account(self):
-        User = get_user_model()
-        return User.objects.filter(pk=self.user.pk) if self.user else User.objects.none()
+        return self._of_account(get_user_model(), "pk")
 
     def email_addresses(self):
-        if self.user is None:
-            return EmailAddress.objects.none()
-        return EmailAddress.objects.filter(user=self.user)
+        return self._of_account(EmailAddress, "user")
 
     def practitioner_profiles(self):
         query = _any_email("email", self.emails)
@@ -118,15 +122,15 @@ class Holdings:
             query |= Q(user=self.user)
         return Practitioner.objects.filter(query)
 
+    def practitioner_claims(self):
+        """Others' profiles the person said were theirs (staff have not linked them yet)."""
+        return self._of_account(Practitioner, "claim_requested_by")
+
     def case_studies(self):
-        if self.user is None:
-            return Practice.objects.none()
-        return Practice.objects.filter(submitted_by=self.user)
+        return self._of_account(Practice, "submitted_by")
 
     def resources(self):
-        if self.user is None:
-            return Resource.objects.none()
-        return Resource.objects.filter(suggested_by=self.user)
+        return self._of_account(Resource, "suggested_by")
 
     def contact_messages(self):
         return ContactMessage.objects.filter(_any_email("email", self.emails))
@@ -135,23 +139,13 @@ class Holdings:
         return MembershipApplication.objects.filter(_any_email("email", self.emails))
 
     def messages_sent(self):
-        if self.user is None:
-            return PractitionerMessage.objects.none()
-        return PractitionerMessage.objects.filter(sender=self.user)
+        return self._of_account(PractitionerMessage, "sender")
 
     def messages_received(self):
         return PractitionerMessage.objects.filter(practitioner__in=self.practitioner_profiles())
 
-    def practitioner_claims(self):
-        """Others' profiles the person said were theirs (staff have not linked them yet)."""
-        if self.user is None:
-            return Practitioner.objects.none()
-        return Practitioner.objects.filter(claim_requested_by=self.user)
-
     def event_interests(self):
-        if self.user is None:
-            return Interest.objects.none()
-        return Interest.objects.filter(member=self.user)
+        return self._of_account(Interest, "member")
 
     def counts(self):
         """{kind: number of records}, for every kind (zero included)."""
