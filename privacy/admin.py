@@ -160,6 +160,9 @@ class PrivacyActionAdmin(admin.ModelAdmin):
         )
         messages.success(
             request,
-            _("Everything held under that address has been erased; the privacy actions record it."),
+            _(
+                "Everything held under that address has been erased; the log of privacy "
+                "actions records it."
+            ),
         )
         return redirect(reverse("admin:privacy_privacyaction_changelist"))

@@ -28,7 +28,7 @@ from django.db import DatabaseError, transaction
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from scn_portal.languages import address_in, page_language
 
@@ -105,9 +105,11 @@ class AccountNotSaved(Exception):
 class SignupForm(AllauthSignupForm):
     # The member accepts the privacy notice; the account records which version, and when.
     privacy_notice = forms.BooleanField(
-        label=_lazy("I have read the privacy notice and accept it"),
+        label=gettext_lazy("I have read the privacy notice and accept it"),
         error_messages={
-            "required": _lazy("Please read the privacy notice and accept it to create an account.")
+            "required": gettext_lazy(
+                "Please read the privacy notice and accept it to create an account."
+            )
         },
     )
 
