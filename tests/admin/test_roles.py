@@ -23,6 +23,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 MODERATOR_PERMISSIONS = {
+    # Requests about a person's data (issue 22): find, export, erase; read the trail and the
+    # record of a profile's visibility changes.
+    "privacy.handle_personal_data",
+    "privacy.view_privacyaction",
+    "cities.view_visibilitychange",
     "practices.view_practice",
     "practices.change_practice",
     "practices.moderate_practice",
