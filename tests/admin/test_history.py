@@ -71,3 +71,29 @@ def test_a_decision_records_who_when_from_to_and_why(moderator_client, moderator
     assert change.reason == "Please add the outcomes."
     assert change.internal_note == "Promising."
     assert change.created_at is not None
+
+
+def test_the_review_screens_show_the_history_with_reasons_and_notes(
+    moderator_client, moderator, author, submission
+):
+    """Case studies and resources share one history table on their review screens."""
+    from resources import workflow as resource_workflow
+    from tests.factories import ResourceFactory
+
+    workflow.transition(
+        submission, "request_changes", moderator, reason="Add outcomes.", internal_note="ok"
+    )
+    resource = ResourceFactory(suggested_by=author, status=Status.SUBMITTED, published_at=None)
+    resource_workflow.transition(
+        resource, "request_changes", moderator, reason="Which year?", internal_note="check"
+    )
+    for url, reason, note in [
+        (reverse("admin:practices_practice_review", args=[submission.pk]), "Add outcomes.", "ok"),
+        (reverse("admin:resources_resource_review", args=[resource.pk]), "Which year?", "check"),
+    ]:
+        page = moderator_client.get(url).content.decode()
+        history = page.split('id="history-heading"')[1].split("</section>")[0]
+        assert "Mo Derator" in history
+        assert reason in history
+        assert f"<td>{note}</td>" in history
+        assert "Changes requested" in history
