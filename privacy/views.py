@@ -7,10 +7,11 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -32,6 +33,27 @@ def notice(request):
             "version": settings.PRIVACY_NOTICE_VERSION,
         },
     )
+
+
+@login_required
+@require_POST
+def accept_notice(request):
+    """A member accepts the current privacy notice (asked on every page until they do, when
+    they signed up before it or it changed since); back to the page they were on."""
+    user = request.user
+    user.privacy_notice_version = settings.PRIVACY_NOTICE_VERSION
+    user.privacy_notice_accepted_at = timezone.now()
+    user.save(update_fields=["privacy_notice_version", "privacy_notice_accepted_at"])
+    messages.success(request, _("Thank you: your acceptance of the privacy notice is recorded."))
+    back = request.POST.get("next", "")
+    own_page = (
+        back.startswith("/")
+        and back.isprintable()
+        and url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    )
+    return HttpResponseRedirect(back if own_page else reverse("home"))
 
 
 def counted(holdings):

@@ -13,6 +13,8 @@ def site(request):
         "SITE_URL": settings.SITE_URL,
         "canonical_url": settings.SITE_URL + request.path,
         "MAP_TILE_URL": settings.MAP_TILE_URL,
+        # A member who has not accepted this version of the privacy notice is asked to.
+        "PRIVACY_NOTICE_VERSION": settings.PRIVACY_NOTICE_VERSION,
     }
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -46,6 +47,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     first_name = factory.Faker("first_name")
     last_name = factory.Faker("last_name")
     password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+    # Accepted the present privacy notice (else every page asks them to: privacy_banner).
+    privacy_notice_version = factory.LazyFunction(lambda: settings.PRIVACY_NOTICE_VERSION)
 
     @factory.post_generation
     def verified(self, create, extracted, **kwargs):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from cities.models import Practitioner, VisibilityChange
 from scn_portal.models import User
-from tests.factories import EventFactory, PractitionerFactory
+from tests.factories import EventFactory, PractitionerFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +150,43 @@ def test_staff_changes_of_visibility_are_recorded_and_shown(admin_client, admin_
     assert (change.is_public, change.actor) == (True, admin_user)
     page = admin_client.get(url).content.decode()
     assert "Changes of visibility" in page
+
+
+ACCEPT = reverse("privacy:accept")
+
+
+def test_a_member_who_has_not_accepted_this_notice_is_asked_on_every_page(client, settings):
+    settings.PRIVACY_NOTICE_VERSION = "2031-04"
+    member = UserFactory(privacy_notice_version="2026-12")
+    client.force_login(member)
+    for url in (reverse("home"), reverse("practices:list"), NOTICE):
+        page = client.get(url).content.decode()
+        assert "Our privacy notice has changed" in page, url
+        assert f'action="{ACCEPT}"' in page
+
+    response = client.post(ACCEPT, {"next": reverse("practices:list")}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("practices:list")
+    assert "your acceptance of the privacy notice is recorded" in response.content.decode()
+    member.refresh_from_db()
+    assert member.privacy_notice_version == "2031-04"
+    assert member.privacy_notice_accepted_at is not None
+    assert "Our privacy notice has changed" not in client.get(reverse("home")).content.decode()
+
+
+def test_a_member_older_than_the_notice_is_asked_to_read_it(client):
+    member = UserFactory(privacy_notice_version="")
+    client.force_login(member)
+    assert "Please read our privacy notice" in client.get(reverse("home")).content.decode()
+
+
+def test_visitors_and_members_who_accepted_are_not_asked(client, member):
+    assert "privacy-banner" not in client.get(reverse("home")).content.decode()
+    client.force_login(member)
+    assert "privacy-banner" not in client.get(reverse("home")).content.decode()
+
+
+def test_accepting_leads_back_only_to_this_site(client, member):
+    client.force_login(member)
+    response = client.post(ACCEPT, {"next": "https://elsewhere.example/"})
+    assert response["Location"] == reverse("home")
+    assert client.get(ACCEPT).status_code == 405

@@ -370,6 +370,8 @@ def test_forms_answer_any_input_and_never_half_save(
 # (url name, kwargs from the cast, who presses the button). Whatever else arrives in the
 # POST, the answer is a page, a redirect or a 404, never a 5xx.
 POST_ACTIONS = [
+    # Accepting the privacy notice, with any "next".
+    ("privacy:accept", None, "member"),
     ("practices:submit", lambda c: {"pk": c.authors_draft.pk}, "author"),
     ("practices:withdraw", lambda c: {"pk": c.submitted.pk}, "author"),
     ("practices:propose_update", lambda c: {"pk": c.published.pk}, "author"),

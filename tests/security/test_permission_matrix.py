@@ -307,6 +307,8 @@ CASES = [
     # privacy (issue 22): the notice for everyone; a member's own data for them alone (staff
     # accounts are closed by an administrator, not from this page).
     Case("privacy:notice", everyone(200)),
+    Case("privacy:accept", members_only(405)),
+    Case("privacy:accept", members_only(ELSEWHERE), method="post", data={"next": "/"}),
     Case("privacy:mine", members_only()),
     Case("privacy:download", members_only(405)),
     Case("privacy:download", members_only(200), method="post"),
