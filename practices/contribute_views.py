@@ -296,6 +296,6 @@ def attachment_delete(request, pk, attachment_pk):
     if not practice.is_editable_by_author:
         messages.error(request, _explain_not_editable(practice))
         return redirect("practices:preview", pk=practice.pk)
-    attachment.delete()  # and its file: practices.signals.attachment_deleted
+    attachment.delete()  # and its file: practices.signals.file_deleted
     messages.success(request, _("“%(title)s” has been removed.") % {"title": attachment.title})
     return redirect("practices:edit", pk=practice.pk)

@@ -7,7 +7,8 @@ cascade): search kept current, and stored files removed. Connected in PracticesC
 - The PostgreSQL search documents (practices/search.py) also hold the practice's city and
   organisation names, so renaming those refreshes the documents of their practice too.
 - An attachment's file leaves storage (disk or bucket) with its row, also when the row goes
-  because its practice was deleted.
+  because its practice was deleted; so does a resource's PDF (connected in ResourcesConfig),
+  whoever deletes it: the admin, an account's erasure, retention.
 """
 
 from functools import partial
@@ -65,7 +66,8 @@ def tag_saved(sender, instance, raw=False, created=False, **kwargs):
         _refresh(list(pks))
 
 
-def attachment_deleted(sender, instance, **kwargs):
+def file_deleted(sender, instance, **kwargs):
+    """The deleted row's `file` leaves storage."""
     if instance.file.name:
         # After the commit, as a deletion rolled back keeps its row and so needs the file;
         # robust, as a storage that fails then leaves one orphan file (logged), not an error
@@ -87,7 +89,7 @@ def connect():
             practice_links_changed, sender=through, dispatch_uid=f"search-{through.__name__}"
         )
     pre_delete.connect(practice_deleted, sender=Practice, dispatch_uid="search-practice-del")
-    post_delete.connect(attachment_deleted, sender=Attachment, dispatch_uid="attachment-file")
+    post_delete.connect(file_deleted, sender=Attachment, dispatch_uid="attachment-file")
     post_save.connect(named_in_practices_saved, sender=City, dispatch_uid="search-city")
     post_save.connect(
         named_in_practices_saved, sender=PartnerOrganisation, dispatch_uid="search-org"

@@ -15,9 +15,12 @@ from django.views.decorators.cache import never_cache
 from privacy.forms import EmailLookupForm
 from privacy.models import PrivacyAction
 from privacy.records import KINDS, Holdings
+from privacy.retention import RULES
 from privacy.views import export_name, json_attachment
 
 PERMISSION = "privacy.handle_personal_data"
+# The names of the kinds of record an action counts: a person's, and retention's own.
+LABELS = {**{kind: rule.label for kind, rule in RULES.items()}, **KINDS}
 
 
 @admin.register(PrivacyAction)
@@ -43,7 +46,7 @@ class PrivacyActionAdmin(admin.ModelAdmin):
     @admin.display(description=_("records"))
     def records(self, obj):
         return ", ".join(
-            f"{KINDS.get(kind, kind)}: {count}" for kind, count in obj.counts.items() if count
+            f"{LABELS.get(kind, kind)}: {count}" for kind, count in obj.counts.items() if count
         )
 
     def get_urls(self):
@@ -104,7 +107,6 @@ class PrivacyActionAdmin(admin.ModelAdmin):
             context.update(
                 searched=True,
                 found=self._found(holdings),
-                counts=holdings.counts(),
                 staff_account=holdings.user is not None and holdings.user.is_staff,
             )
         return TemplateResponse(

@@ -15,8 +15,7 @@ staff answering a request from someone without an account (privacy.admin):
 
 import json
 import re
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
 from django.contrib.admin.models import LogEntry
@@ -77,7 +76,6 @@ class Holdings:
 
     emails: list
     user: object = None
-    names: list = field(default_factory=list)
 
     @classmethod
     def of_user(cls, user):
@@ -107,11 +105,11 @@ class Holdings:
         """`model`'s rows whose `field` is the person's account (none without one)."""
         if self.user is None:
             return model.objects.none()
-        value = self.user.pk if field == "pk" else self.user
-        return model.objects.filter(**{field: value})
+        return model.objects.filter(**{field: self.user})
 
     def account(self):
-        return self._of_account(get_user_model(), "pk")
+        User = get_user_model()
+        return User.objects.filter(pk=self.user.pk) if self.user else User.objects.none()
 
     def email_addresses(self):
         return self._of_account(EmailAddress, "user")
@@ -156,7 +154,7 @@ class Holdings:
 
     def _names(self):
         """The person's names as the records write them, to find them in others' text."""
-        names = set(self.names)
+        names = set()
         if self.user is not None:
             names.add(self.user.get_full_name())
         names.update(self.practitioner_profiles().values_list("full_name", flat=True))
@@ -179,9 +177,10 @@ class Holdings:
     # --- erasure ----------------------------------------------------------------------
 
     def erase(self):
-        """Erase everything held and return {kind: number of records erased}. Files are
-        deleted once the transaction commits. Refuses staff accounts: closing one is an
-        administrator's decision in the admin, as it carries the admin's log."""
+        """Erase everything held and return {kind: number of records erased}. Files leave
+        storage once the transaction commits (practices.signals.file_deleted). Refuses staff
+        accounts: closing one is an administrator's decision in the admin, as it carries the
+        admin's log."""
         if self.user is not None and self.user.is_staff:
             raise PermissionError("Staff accounts are closed in the admin.")
         counts = self.counts()
@@ -199,10 +198,6 @@ class Holdings:
             practices.update(submitted_by=None)
 
             resources = self.resources()
-            for resource in resources.exclude(status__in=KEPT_STATUSES).exclude(file=""):
-                transaction.on_commit(
-                    partial(resource.file.storage.delete, resource.file.name), robust=True
-                )
             resources.exclude(status__in=KEPT_STATUSES).delete()
             resources.update(suggested_by=None)
 

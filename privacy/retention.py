@@ -11,7 +11,7 @@ last day of February). A record older than its cut-off goes; one at or after it 
   (`handled_applications`) than one never handled (`applications`).
 - Rejected case studies and resource suggestions count from their rejection: the latest
   recorded change to "rejected", else their last change. Their files leave storage once the
-  deletion commits (a case study's attachments through practices.signals).
+  deletion commits (practices.signals.file_deleted).
 - Expired sessions are cleared by the configured session engine.
 
 One transaction; a removal that did anything is recorded as a PrivacyAction with the counts
@@ -20,7 +20,6 @@ by kind, never what the records held.
 
 from contextlib import suppress
 from dataclasses import dataclass
-from functools import partial
 from importlib import import_module
 
 from dateutil.relativedelta import relativedelta
@@ -74,21 +73,12 @@ def _delete(queryset):
     return queryset.delete()[1].get(queryset.model._meta.label, 0)
 
 
-def _delete_with_files(queryset):
-    """Delete the rows, and their files once the deletion commits: a deletion rolled back
-    keeps its row and so needs the file (as records.Holdings.erase does)."""
-    for record in queryset.exclude(file="").only("pk", "file"):
-        transaction.on_commit(partial(record.file.storage.delete, record.file.name), robust=True)
-    return _delete(queryset)
-
-
 @dataclass(frozen=True)
 class Rule:
     setting: str  # its key in settings.RETENTION_MONTHS
     label: str
     counted_from: str
     expired: object  # cut-off -> queryset of what has expired
-    remove: object = _delete  # queryset -> number of rows deleted
 
 
 # In the order the command reports them; the keys are those of the audit trail's counts.
@@ -136,7 +126,6 @@ RULES = {
         _("rejected resource suggestions"),
         REJECTED,
         _rejected_before(Resource, ResourceStatusChange, "resource"),
-        remove=_delete_with_files,
     ),
 }
 SESSIONS = "sessions"
@@ -173,7 +162,7 @@ def purge(now=None, dry_run=False):
     with transaction.atomic():
         for kind, rule in RULES.items():
             expired = rule.expired(limits[kind])
-            counts[kind] = expired.count() if dry_run else rule.remove(expired)
+            counts[kind] = expired.count() if dry_run else _delete(expired)
         counts[SESSIONS] = _expired_sessions(dry_run)
         removed = {kind: counts[kind] for kind in RULES}
         if not dry_run and any(removed.values()):

@@ -11,7 +11,6 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -20,6 +19,7 @@ from privacy.forms import DeleteAccountForm
 from privacy.models import PrivacyAction
 from privacy.records import KINDS, Holdings
 from scn_portal import emails
+from scn_portal.languages import next_address
 from scn_portal.page_cache import public_page
 
 
@@ -45,15 +45,7 @@ def accept_notice(request):
     user.privacy_notice_accepted_at = timezone.now()
     user.save(update_fields=["privacy_notice_version", "privacy_notice_accepted_at"])
     messages.success(request, _("Thank you: your acceptance of the privacy notice is recorded."))
-    back = request.POST.get("next", "")
-    own_page = (
-        back.startswith("/")
-        and back.isprintable()
-        and url_has_allowed_host_and_scheme(
-            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        )
-    )
-    return HttpResponseRedirect(back if own_page else reverse("home"))
+    return HttpResponseRedirect(next_address(request, reverse("home")))
 
 
 def counted(holdings):

@@ -148,17 +148,23 @@ def _addresses(path_info, script_prefix, current):
     return tuple(addresses)
 
 
+def next_address(request, fallback="/"):
+    """The posted `next`, when it is an address on this site; else `fallback`."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
 @require_POST
 def choose_language(request):
     """The switcher's form, for signed-in members: show `next` in the chosen language and
     keep the choice on the account. A visitor who is not signed in follows links instead,
     and an unknown language or a `next` elsewhere leads to the home page unchanged."""
     language = request.POST.get("language", "")
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = "/"
+    target = next_address(request)
     if language not in CODES:
         return HttpResponseRedirect(target)
     user = request.user

@@ -144,3 +144,12 @@ def test_the_trail_cannot_be_edited_or_deleted(admin_client):
     delete = reverse("admin:privacy_privacyaction_delete", args=[action.pk])
     assert admin_client.post(delete, {"post": "yes"}).status_code == 403
     assert PrivacyAction.objects.filter(pk=action.pk).exists()
+
+
+def test_the_trail_names_the_kinds_a_retention_run_removed(admin_client):
+    PrivacyAction.objects.create(
+        kind=PrivacyAction.Kind.RETENTION, counts={"relayed_messages": 3, "applications": 0}
+    )
+    page = admin_client.get(reverse("admin:privacy_privacyaction_changelist")).content.decode()
+    assert "messages relayed to practitioners: 3" in page
+    assert "relayed_messages" not in page

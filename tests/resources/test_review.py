@@ -13,7 +13,7 @@ from django.utils import timezone
 from practices.models import Status
 from resources import workflow
 from resources.models import Resource, ResourceStatusChange
-from tests.factories import ResourceFactory
+from tests.factories import ResourceFactory, with_pdf
 from tests.html import card_titles
 from tests.practices.test_attachment_safety import CRAFTED
 from tests.resources.conftest import suggestion
@@ -288,3 +288,16 @@ def test_the_history_is_read_only_in_the_admin(client, moderator):
     delete = reverse("admin:resources_resourcestatuschange_delete", args=[change.pk])
     assert client.post(delete, {"post": "yes"}).status_code == 403
     assert ResourceStatusChange.objects.get().reason == ""
+
+
+def test_deleting_a_resource_removes_its_pdf_from_storage(
+    admin_client, django_capture_on_commit_callbacks
+):
+    resource = with_pdf(ResourceFactory())
+    storage, name = resource.file.storage, resource.file.name
+    assert storage.exists(name)
+    delete = reverse("admin:resources_resource_delete", args=[resource.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(delete, {"post": "yes"})
+    assert not type(resource).objects.filter(pk=resource.pk).exists()
+    assert not storage.exists(name)
