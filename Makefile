@@ -29,7 +29,7 @@ PORT ?= 8000
 # What `make run` prints and links to (canonical links, feeds) is the address it serves.
 RUN_SITE_URL = $(or $(SITE_URL),http://$(HOST):$(PORT))
 
-.PHONY: run test lint format install migrate demo bench bench-search screenshots clean distclean vnu messages
+.PHONY: run test lint format install migrate demo bench bench-search bench-profile screenshots clean distclean vnu messages
 
 $(VENV)/pyvenv.cfg:
 	$(if $(PYTHON),,$(error $(NEEDS); none found on PATH))
@@ -95,6 +95,11 @@ bench: install
 # Search through the full view at BENCH_PRACTICES practices (throwaway database scn_bench_search).
 bench-search: install
 	$(BIN)/python bench/bench_search.py --practices $(BENCH_PRACTICES) $(BENCH_ARGS)
+
+# Where each page's time goes with nothing cached (SQL and Python), in one process, against the
+# database `make bench` built at BENCH_PRACTICES practices.
+bench-profile: install
+	$(BIN)/python bench/profile_pages.py --practices $(BENCH_PRACTICES) $(BENCH_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3* var/media var/staticfiles

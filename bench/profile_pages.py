@@ -1,11 +1,12 @@
-"""Where a page's time goes, with nothing cached: each page measured by `make bench` is
-requested in this process (Django's test client, DEBUG off, no page cache, no data cache)
-against a bench database built by `make bench`, and its median time is split into time
-in the database (every query, timed around its execution) and the rest (Python: views,
-templates, middleware).
+"""Where a page's time goes: each page measured by `make bench` is requested in this
+process (Django's test client, DEBUG off, no page cache; nothing cached, or with
+--data-cache the data and template fragments kept as in `make bench`'s second
+configuration) against a bench database built by `make bench`, and its median time is
+split into time in the database (every query, timed around its execution) and the rest
+(Python: views, templates, middleware, the cache).
 
     python bench/profile_pages.py [--practices 20000] [--rounds 15] [--page NAME]
-        [--profile NAME]
+        [--profile NAME] [--data-cache]
 
 `--profile NAME` also prints the functions the page spent most time in (cProfile; the
 first PROFILE_LINES of them, 40 unless set).
@@ -34,10 +35,15 @@ def parse_args():
     parser.add_argument("--rounds", type=int, default=15, help="requests per page")
     parser.add_argument("--page", action="append", help="only these pages (by name)")
     parser.add_argument("--profile", help="print where this page's Python time goes")
+    parser.add_argument(
+        "--data-cache",
+        action="store_true",
+        help="keep data and template fragments, as `make bench`'s second configuration",
+    )
     args = parser.parse_args()
     args.database = args.database or f"scn_bench_{args.practices}"
     args.page_cache = False
-    args.no_data_cache = True
+    args.no_data_cache = not args.data_cache
     return args
 
 

@@ -169,6 +169,26 @@ def test_each_case_study_is_found_by_the_stems_of_its_own_language():
     assert [practice.pk for practice in ranked_page("éducatif", 0, 10)[1]] == [french.pk]
 
 
+@pytest.mark.postgres
+def test_a_query_of_only_a_languages_stop_words_finds_nothing_in_that_language():
+    """Read in English, "the of" has no words left: it must not find every English case
+    study (the reading is joined with the language's mark in the document)."""
+    PracticeFactory(title="Youth work in the harbour district", language="en")
+
+    assert found("the of") == []
+    assert found("harbour") != []
+
+
+@pytest.mark.postgres
+def test_the_language_mark_in_a_document_is_not_a_word_anyone_can_find():
+    english = PracticeFactory(title="Mentors for young people", language="en")
+
+    assert found("lang en") == []
+    assert found('"lang en"') == []
+    assert found("lang") == []
+    assert found("mentors") == [english]
+
+
 def test_a_misspelt_word_is_corrected_on_either_database():
     from practices.search import correct
 
