@@ -65,7 +65,8 @@ class Timer:
 
 def main():
     args = parse_args()
-    os.environ.update(bench.server_env(args))
+    env = bench.server_env(args)
+    os.environ.update(env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "scn_portal.settings")
     os.chdir(BASE_DIR)
     import django
@@ -74,7 +75,7 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    paths = bench.sample_paths(bench.server_env(args))
+    paths = bench.sample_paths(env)
     client = Client()
     print(f"{'page':<28} {'median ms':>10} {'in SQL':>8} {'Python':>8} {'queries':>8}")
     for name, path in paths:
