@@ -3,18 +3,20 @@ data (opendata/sources.py), documented by an OpenAPI schema (drf-spectacular) bu
 the same serializers and filter definitions.
 
 Anonymous reads only: no authentication is read, so every caller sees the same published
-content, and the answers are kept in the page cache like the public pages. Each client
+content, and a list's answer is kept as data (`cached_data`) and in the page cache like the
+public pages. Each client
 address may make API_RATE_LIMIT requests (counted in the shared cache); CORS is open for
 reading (settings: CORS_*).
 """
 
 import copy
-from functools import cache
+from functools import cache, partial
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters import FilterSet
 from drf_spectacular.types import OpenApiTypes
@@ -32,6 +34,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from scn_portal.abuse import client_address
+from scn_portal.page_cache import cached_data
 from scn_portal.structured_data import absolute
 
 # As the library shows them: a page is as quick to compute as the page it mirrors (the
@@ -94,23 +97,34 @@ def page_link(request, number):
 
 class ListView(OpenDataView):
     def get(self, request):
+        number = page_number(request)
+        # The answer as data (plain values), kept like the pages' data until published
+        # content changes: per language, since names and labels follow it.
+        status, body = cached_data(
+            f"api:{self.kind.name}",
+            partial(self.answer, request, number),
+            get_language(),
+            sorted(request.query_params.lists()),
+        )
+        return Response(body, status=status)
+
+    def answer(self, request, number):
+        """(status, body) of page `number` of the list `request` asks for."""
         selection = self.kind.select(request._request)
         if selection.errors:
-            return Response({"errors": selection.errors}, status=400)
-        number = page_number(request)
+            return 400, {"errors": selection.errors}
         start = (number - 1) * PAGE_SIZE
         rows = selection.page(start, PAGE_SIZE)
         if number > 1 and not rows:
             raise Http404
         count = selection.count
-        return Response(
-            {
-                "count": count,
-                "next": page_link(request, number + 1) if start + PAGE_SIZE < count else None,
-                "previous": page_link(request, number - 1) if number > 1 else None,
-                "results": self.kind.serializer(rows, many=True).data,
-            }
-        )
+        return 200, {
+            "count": count,
+            "next": page_link(request, number + 1) if start + PAGE_SIZE < count else None,
+            "previous": page_link(request, number - 1) if number > 1 else None,
+            # Kept as a plain list (DRF's ReturnList pickles without its serializer).
+            "results": self.kind.serializer(rows, many=True).data,
+        }
 
 
 class RecordView(OpenDataView):

@@ -71,6 +71,26 @@ def cache_in_memory(settings):
     cache.clear()
 
 
+@pytest.fixture
+def parts_kept(settings):
+    """Parts of pages ({% cache %}) and data kept as in production: in the shared cache, and
+    the navigation in the worker's own memory (settings: in_process). No page cache."""
+    from django.core.cache import caches
+
+    settings.DATA_CACHE_SECONDS = 300
+    settings.CACHES = {
+        **settings.CACHES,
+        "template_fragments": settings.CACHES["default"],
+        "in_process": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "tests-in-process",
+        },
+    }
+    caches["in_process"].clear()
+    yield
+    caches["in_process"].clear()
+
+
 def pytest_collection_modifyitems(config, items):
     skip_pg = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL=postgres://...")
     for item in items:

@@ -250,6 +250,26 @@ def test_api_answers_are_kept_and_forgotten_when_content_changes(client, setting
     assert slugs(client.get("/api/v1/practices/")) == {"first", "second"}
 
 
+def test_a_list_kept_as_data_reads_nothing_again_until_published_content_changes(
+    client, settings, cache_in_memory, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.DATA_CACHE_SECONDS = 300
+    PracticeFactory(title="First")
+    assert slugs(client.get("/api/v1/practices/")) == {"first"}
+    with django_assert_num_queries(0):
+        assert slugs(client.get("/api/v1/practices/")) == {"first"}
+    # A refused filter is answered the same way, kept or not.
+    for _ in range(2):
+        refused = client.get("/api/v1/practices/?year_from=nineteen")
+        assert refused.status_code == 400
+        assert "year_from" in refused.json()["errors"]
+    PracticeFactory(title="Draft", status=Status.DRAFT)
+    assert slugs(client.get("/api/v1/practices/")) == {"first"}
+    PracticeFactory(title="Second")
+    assert slugs(client.get("/api/v1/practices/")) == {"first", "second"}
+
+
 def test_a_new_organisation_event_story_and_resource_appear(client):
     made = {
         "organisations": PartnerOrganisationFactory(),

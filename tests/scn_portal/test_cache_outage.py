@@ -42,7 +42,9 @@ def redis_down(settings):
                 "SOCKET_CONNECT_TIMEOUT": 0.2,
                 "SOCKET_TIMEOUT": 0.2,
             },
-        }
+        },
+        # Each worker's own memory: it cannot go down with Redis.
+        "in_process": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
 
 

@@ -19,11 +19,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def fragments_kept(settings):
+def fragments_kept(parts_kept):
     """Parts of pages and data kept as in production (no page cache: every request is drawn
     from what the templates keep)."""
-    settings.DATA_CACHE_SECONDS = 300
-    settings.CACHES = {**settings.CACHES, "template_fragments": settings.CACHES["default"]}
 
 
 def versions():

@@ -21,11 +21,9 @@ HTML_LANG = re.compile(r'<html lang="([^"]*)" dir="([^"]*)"')
 
 
 @pytest.fixture(autouse=True)
-def kept_layout(settings):
+def kept_layout(settings, parts_kept):
     """Parts of pages kept in the cache, as in production."""
     settings.DEBUG = False
-    settings.DATA_CACHE_SECONDS = 300
-    settings.CACHES = {**settings.CACHES, "template_fragments": settings.CACHES["default"]}
 
 
 def page(client, url, **headers):
