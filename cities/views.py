@@ -35,7 +35,7 @@ from practices import facets
 from practices.models import Practice, with_practice_count
 from scn_portal import briefs
 from scn_portal.languages import localized, tag_name
-from scn_portal.page_cache import cached_data, public_page
+from scn_portal.page_cache import cached_data, kept_in_worker, public_page
 from scn_portal.rows import by_label, rows_of, union_of
 
 CITIES_PER_PAGE = 24
@@ -81,10 +81,8 @@ def region_choices():
 
 
 def lazy_region_choices():
-    """The regions as a filter's choices, read (once) only when its form is drawn or checked."""
-    return lru_cache(maxsize=1)(
-        lambda: cached_data("region-choices", region_choices, get_language())
-    )
+    """The regions as a filter's choices, read only when its form is drawn or checked."""
+    return lambda: kept_in_worker("region-choices", region_choices, get_language(), shared=True)
 
 
 def directory_choices():
@@ -119,9 +117,12 @@ def directory_choices():
 
 
 def city_filterset(request):
-    """The directory's filters over the member cities, with the choices kept in the cache."""
+    """The directory's filters over the member cities, with the choices kept in each worker
+    until public content changes."""
     choices = SimpleLazyObject(
-        lambda: cached_data("city-directory-choices", directory_choices, get_language())
+        lambda: kept_in_worker(
+            "city-directory-choices", directory_choices, get_language(), shared=True
+        )
     )
     region = request.GET.get("region", "")
 

@@ -15,7 +15,6 @@ the data cache, and kept in each worker's memory until content changes again; th
 """
 
 import json
-import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -27,7 +26,7 @@ from taggit.models import Tag
 
 from cities.models import City, Region
 from practices.models import ExtremismForm, Practice, TaggedPractice
-from scn_portal.page_cache import cached_data, content_version
+from scn_portal.page_cache import content_version, kept_in_worker
 
 # The facets, in the order the library shows them.
 PARAMS = ("region", "country", "city", "theme", "form", "evidence", "stage", "language")
@@ -242,19 +241,9 @@ def _grouped():
         yield kind, value, ranks, ids, name
 
 
-_current = FacetIndex(version=None)
-_building = threading.Lock()
-
-
 def current():
     """The index of the published practice as it is now: built when published content has
     changed, by the first worker that needs it, which leaves it in the data cache for the
-    others (scn_portal.page_cache.cached_data); each keeps it in memory until the next
-    change."""
-    global _current
-    version = content_version()
-    if _current.version != version:
-        with _building:
-            if _current.version != version:
-                _current = cached_data("facet-index", lambda: FacetIndex.build(version))
-    return _current
+    others; each keeps it in memory until the next change
+    (scn_portal.page_cache.kept_in_worker)."""
+    return kept_in_worker("facet-index", lambda: FacetIndex.build(content_version()), shared=True)

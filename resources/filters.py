@@ -10,7 +10,6 @@ in Python, for the few thousand resources a hub holds. A page of results is one 
 (its cards), and a text query one more (the resources it matches).
 """
 
-import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,7 +32,7 @@ from practices.filters import (
 from practices.models import Status
 from resources.models import FIRST_YEAR, LAST_YEAR, Resource, TaggedResource
 from scn_portal.languages import localized, page_language, tag_name
-from scn_portal.page_cache import cached_data, content_version
+from scn_portal.page_cache import kept_in_worker
 
 PARAMS = ("kind", "theme", "region", "language", "year")
 
@@ -187,26 +186,12 @@ def _rows():
     return resources.union(regions, themes, all=True)
 
 
-_kept = {}
-_building = threading.Lock()
-
-
 def current_index():
     """The index of the published resources as they are now, in the page's language (the
     names of regions), as the library's (practices.facets.current): built by the first
     request after published content changes, shared with the other workers through the data
     cache, and kept in each worker's memory until content changes again."""
-    key = (content_version(), page_language())
-    index = _kept.get(key)
-    if index is None:
-        with _building:
-            index = _kept.get(key)
-            if index is None:
-                index = cached_data("resource-hub-index", HubIndex.build, key[1])
-                for older in [kept for kept in _kept if kept[0] != key[0]]:
-                    del _kept[older]
-                _kept[key] = index
-    return index
+    return kept_in_worker("resource-hub-index", HubIndex.build, page_language(), shared=True)
 
 
 def _names(param, index):

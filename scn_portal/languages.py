@@ -29,7 +29,7 @@ from django.utils.translation import get_language, get_language_from_path, get_l
 from django.utils.translation import override as language_override
 from django.views.decorators.http import require_POST
 
-from scn_portal.page_cache import cached_data
+from scn_portal.page_cache import kept_in_worker
 from scn_portal.rows import Row
 
 CODES = {code for code, _name in settings.LANGUAGES}
@@ -73,7 +73,9 @@ def tag_names():
         return {}
     names = _tag_names.__dict__.get(language)
     if names is None:
-        names = cached_data("tag-names", partial(_read_tag_names, language), language)
+        names = kept_in_worker(
+            "tag-names", partial(_read_tag_names, language), language, shared=True
+        )
         _tag_names.__dict__[language] = names
     return names
 

@@ -25,6 +25,7 @@ what was kept, as a save would.
 """
 
 import hashlib
+import threading
 import time
 import uuid
 from functools import wraps
@@ -158,6 +159,33 @@ def cached_data(name, compute, *parts, audience=PUBLIC):
         value = compute()
         cache.set(key, value, seconds)
     return value
+
+
+# What this worker keeps for the public content version it last read (`kept_in_worker`):
+# {"version": ..., "values": {(name, *parts): value}}.
+_in_worker = {"version": None, "values": {}}
+_keeping = threading.RLock()
+
+
+def kept_in_worker(name, compute, *parts, shared=False):
+    """`compute()`, kept in this worker's memory until public content changes.
+
+    For data that every request of a page needs and that is derived from all of some public
+    content: the facet indexes, the map of member cities, a directory's choices, the names
+    of tags. The first request after a change computes it (or, when `shared`, takes it from
+    the data cache, where the first worker to compute it leaves it: `cached_data`); the
+    others read it from memory, with no round trip. Values of an older version are dropped
+    when a request reads a new one. Kept whatever DATA_CACHE_SECONDS says: a page needs it
+    on every request, and it follows content exactly, as the version does."""
+    version = content_version()
+    key = (name, *parts)
+    with _keeping:
+        if _in_worker["version"] != version:
+            _in_worker.update(version=version, values={})
+        values = _in_worker["values"]
+        if key not in values:
+            values[key] = cached_data(name, compute, *parts) if shared else compute()
+        return values[key]
 
 
 def answers():

@@ -14,7 +14,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 
 from cities.maps import member_map
@@ -25,7 +24,7 @@ from practices.models import Practice
 from scn_portal import briefs
 from scn_portal.models import FaqEntry
 from scn_portal.page_cache import answers as cache_answers
-from scn_portal.page_cache import cached_data, public_page
+from scn_portal.page_cache import public_page
 from scn_portal.rows import union_of
 from scn_portal.sitemaps import SITEMAPS
 
@@ -115,9 +114,8 @@ def home(request):
     # figures are data kept in the cache, per language (the map's names are worded in it).
     context = {
         "briefs": SimpleLazyObject(lambda: news_and_events(timezone.now())),
-        "figures": SimpleLazyObject(
-            lambda: cached_data("home-figures", home_figures, get_language())
-        ),
+        # Kept in each worker until public content changes (the map and the facet index).
+        "figures": SimpleLazyObject(home_figures),
         "latest": SimpleLazyObject(
             lambda: list(
                 Practice.objects.published().for_cards().order_by("-published_at", "-pk")[:6]

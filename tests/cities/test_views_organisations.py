@@ -93,7 +93,7 @@ def test_list_is_paginated(visitor):
 
 
 def test_list_queries_stay_constant_with_ten_times_the_data(
-    visitor, django_assert_num_queries, django_assert_max_num_queries
+    visitor, cache_in_memory, django_assert_max_num_queries
 ):
     def make(n):
         for _ in range(n):

@@ -81,7 +81,7 @@ def test_directory_survives_bad_query_strings(member_client, query):
 
 
 def test_directory_queries_stay_constant_with_ten_times_the_data(
-    visitor, django_assert_num_queries
+    visitor, cache_in_memory, django_assert_num_queries
 ):
     def make(n):
         for _ in range(n):
