@@ -169,6 +169,17 @@ def test_every_page_ends_with_the_footer_links(client, db, name):
         assert f'<a href="{reverse(target)}">{label}</a>' in footer
 
 
+def test_the_footer_kept_in_the_worker_is_in_the_language_of_each_page(client, db):
+    for path, about in [
+        ("/", "About the network"),
+        ("/fr/", "À propos du réseau"),
+        ("/", "About the network"),
+        ("/es/", "Acerca de la red"),
+    ]:
+        (footer,) = FOOTER.findall(page(client, path))
+        assert f">{about}</a>" in footer, path
+
+
 # --- the language ---
 
 
