@@ -367,3 +367,19 @@ def test_a_cached_library_shows_newly_published_practice_at_once(visitor, settin
     practice = PracticeFactory(title="Just published", status=Status.SUBMITTED, published_at=None)
     workflow.transition(practice, "publish", moderator)
     assert "Just published" in visitor.get(LIBRARY).text
+
+
+def test_a_cards_labels_are_in_the_language_of_each_page(visitor):
+    """The labels of a card's choices (evidence, language) are read from one dict per field,
+    kept for the process: each is still translated as each page draws it."""
+    PracticeFactory(title="Mentors", language="en", evidence_level="effective")
+
+    def meta(path):
+        html = visitor.get(path).text
+        return re.search(r'<p class="card-meta">(.*?)</p>', html, re.DOTALL).group(1)
+
+    assert "Evaluated – effective" in meta("/practices/")
+    french = meta("/fr/practices/")
+    assert "Évaluée – efficace" in french and "Anglais" in french
+    english = meta("/practices/")
+    assert "Evaluated – effective" in english and "English" in english
