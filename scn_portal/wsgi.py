@@ -31,15 +31,45 @@ def _load_the_facet_index():
         connections.close_all()
 
 
+def _compile_the_templates():
+    """Compile every template of the portal's own (templates/) into the cached loader, as a
+    worker would on its first requests."""
+    from django.conf import settings
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(folder.rglob("*.html")):
+            try:
+                get_template(str(path.relative_to(folder)))
+            except (TemplateDoesNotExist, TemplateSyntaxError):
+                logger.warning("Template %s left to the first request", path, exc_info=True)
+
+
+def _read_each_language():
+    """Load each language's translations and its addresses (the resolver keeps them per
+    language), as a worker would on its first page in that language."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import translation
+
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            reverse("home")
+
+
 def _freeze_what_lives_forever():
-    """Load the URL configuration (and with it every view), then hide everything loaded so
-    far from the garbage collector: modules, models, settings and translations live as long
-    as the process, and a full collection that walked them all paused a request for about
-    100 ms (it showed as the 99th-percentile latency). Requests' own garbage is still
-    collected as usual."""
+    """Load the URL configuration (and with it every view), the translations and every
+    template, then hide everything loaded so far from the garbage collector: modules,
+    models, settings, translations and compiled templates live as long as the process, and a
+    full collection that walked them all paused a request for about 100 ms (it showed as the
+    99th-percentile latency); with the templates and translations a worker loads on its
+    first requests left out, 30 ms. Requests' own garbage is still collected as usual."""
     from django.urls import get_resolver
 
     get_resolver().url_patterns  # noqa: B018 (imports every view)
+    _read_each_language()
+    _compile_the_templates()
     gc.collect()
     gc.freeze()
 

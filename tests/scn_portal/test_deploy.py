@@ -138,3 +138,39 @@ def test_gunicorn_starts_with_the_config_under_production_settings(tmp_path):
         out, err = server.communicate(timeout=60)
     assert '"GET /healthz/ HTTP/1.1" 200' in out  # the access log, on standard output
     assert "Using worker: gthread" in err
+
+
+def test_the_master_loads_the_templates_and_translations_before_freezing_them(tmp_path):
+    """What a worker would load on its first requests is loaded once in gunicorn's master
+    and hidden from the garbage collector (scn_portal/wsgi.py), so that no full collection
+    in a worker walks it during a request."""
+    script = (
+        "import gc, scn_portal.wsgi\n"
+        "from django.template import engines\n"
+        "from django.utils import translation\n"
+        "cached = engines['django'].engine.template_loaders[0].get_template_cache\n"
+        "print(gc.get_freeze_count(), 'practices/includes/card.html' in cached,"
+        " 'scn_portal/home.html' in cached, sorted(translation.trans_real._translations))\n"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "scn_portal.settings",
+        "SECRET_KEY": "test-only-secret-key-for-the-deploy-check-0123456789abcdef",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'none.sqlite3'}",
+        "ALLOWED_HOSTS": "localhost",
+        "SCN_VAR_DIR": str(tmp_path),
+        "SCN_TESTING": "0",
+    }
+    env.pop("DEBUG", None)
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split(maxsplit=3)
+    assert int(out[0]) > 100_000
+    assert out[1:3] == ["True", "True"]
+    for code in ("en", "fr", "ar", "es"):
+        assert f"'{code}'" in out[3]
