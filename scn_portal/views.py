@@ -111,10 +111,10 @@ def news_and_events(now):
 @public_page
 def home(request):
     # All are read only when the page's content is drawn (it is kept in the template); the
-    # figures are data kept in the cache, per language (the map's names are worded in it).
+    # figures come from the map and the facet index, kept in each worker until public
+    # content changes (per language: the map's names are worded in it).
     context = {
         "briefs": SimpleLazyObject(lambda: news_and_events(timezone.now())),
-        # Kept in each worker until public content changes (the map and the facet index).
         "figures": SimpleLazyObject(home_figures),
         "latest": SimpleLazyObject(
             lambda: list(
