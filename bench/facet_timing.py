@@ -45,7 +45,7 @@ def timed(function, times=20):
 
 def main():
     started = time.perf_counter()
-    index = facets.FacetIndex.build("bench")
+    index = facets.FacetIndex.build()
     build = (time.perf_counter() - started) * 1000
     facets._current = index
     facets.current = lambda: index

@@ -4,9 +4,8 @@ the same serializers and filter definitions.
 
 Anonymous reads only: no authentication is read, so every caller sees the same published
 content, and a list's answer is kept as data (`cached_data`) and in the page cache like the
-public pages. Each client
-address may make API_RATE_LIMIT requests (counted in the shared cache); CORS is open for
-reading (settings: CORS_*).
+public pages. Each client address may make API_RATE_LIMIT requests (counted in the shared
+cache); CORS is open for reading (settings: CORS_*).
 """
 
 import copy

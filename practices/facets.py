@@ -26,7 +26,7 @@ from taggit.models import Tag
 
 from cities.models import City, Region
 from practices.models import ExtremismForm, Practice, TaggedPractice
-from scn_portal.page_cache import content_version, kept_in_worker
+from scn_portal.page_cache import kept_in_worker
 
 # The facets, in the order the library shows them.
 PARAMS = ("region", "country", "city", "theme", "form", "evidence", "stage", "language")
@@ -34,7 +34,6 @@ PARAMS = ("region", "country", "city", "theme", "form", "evidence", "stage", "la
 
 @dataclass
 class FacetIndex:
-    version: str = ""
     order: list = field(default_factory=list)  # the id of the practice at each rank
     ranks: dict = field(default_factory=dict)  # id -> rank
     sets: dict = field(default_factory=lambda: {param: {} for param in PARAMS})
@@ -43,9 +42,9 @@ class FacetIndex:
     everything: BitMap = field(default_factory=BitMap)
 
     @classmethod
-    def build(cls, version=""):
+    def build(cls):
         """The index of the published practice, from ONE query (see `_grouped`)."""
-        index = cls(version=version)
+        index = cls()
         for kind, value, ranks, ids, name in _grouped():
             if kind == ORDER:
                 index.order = [0] * len(ranks)
@@ -246,4 +245,4 @@ def current():
     changed, by the first worker that needs it, which leaves it in the data cache for the
     others; each keeps it in memory until the next change
     (scn_portal.page_cache.kept_in_worker)."""
-    return kept_in_worker("facet-index", lambda: FacetIndex.build(content_version()), shared=True)
+    return kept_in_worker("facet-index", FacetIndex.build, shared=True)
