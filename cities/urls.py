@@ -1,27 +1,57 @@
-"""Member cities, partner organisations, practitioners, and joining the network."""
+"""Member cities, partner organisations, practitioners, and joining the network.
 
-from django.urls import path
+Grouped by their first part, so that an address is looked for among its own group only."""
+
+from django.urls import include, path
 
 from cities import contact_views, hub_views, profile_views, views
 
 app_name = "cities"
 urlpatterns = [
-    path("cities/", views.city_list, name="list"),
-    # Not a slug (a dot), so never a city's address.
-    path("cities/map.json", views.city_map, name="map"),
-    path("cities/<slug:slug>/", views.city_detail, name="detail"),
-    path("regions/", hub_views.region_list, name="regions"),
-    path("regions/<slug:slug>/", hub_views.region_detail, name="region"),
-    path("organisations/", views.organisation_list, name="organisations"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
-    path("practitioners/", views.practitioner_list, name="practitioners"),
-    path("practitioners/<slug:slug>/", views.practitioner_detail, name="practitioner"),
     path(
-        "practitioners/<slug:slug>/contact/",
-        contact_views.contact_practitioner,
-        name="contact_practitioner",
+        "cities/",
+        include(
+            [
+                path("", views.city_list, name="list"),
+                # Not a slug (a dot), so never a city's address.
+                path("map.json", views.city_map, name="map"),
+                path("<slug:slug>/", views.city_detail, name="detail"),
+            ]
+        ),
     ),
-    path("practitioners/<slug:slug>/claim/", profile_views.claim_practitioner, name="claim"),
+    path(
+        "organisations/",
+        include(
+            [
+                path("", views.organisation_list, name="organisations"),
+                path("<slug:slug>/", views.organisation_detail, name="organisation"),
+            ]
+        ),
+    ),
+    path(
+        "regions/",
+        include(
+            [
+                path("", hub_views.region_list, name="regions"),
+                path("<slug:slug>/", hub_views.region_detail, name="region"),
+            ]
+        ),
+    ),
+    path(
+        "practitioners/",
+        include(
+            [
+                path("", views.practitioner_list, name="practitioners"),
+                path("<slug:slug>/", views.practitioner_detail, name="practitioner"),
+                path(
+                    "<slug:slug>/contact/",
+                    contact_views.contact_practitioner,
+                    name="contact_practitioner",
+                ),
+                path("<slug:slug>/claim/", profile_views.claim_practitioner, name="claim"),
+            ]
+        ),
+    ),
     path("profile/", profile_views.profile, name="profile"),
     path("join/", contact_views.join, name="join"),
     path("join/thanks/", contact_views.join_thanks, name="join_thanks"),

@@ -1,4 +1,6 @@
-"""Events and training (public), and members' interest in them."""
+"""Events and training (public), and members' interest in them.
+
+Its addresses are under events/ (scn_portal/urls.py)."""
 
 from django.urls import path
 
@@ -6,10 +8,10 @@ from events import views
 
 app_name = "events"
 urlpatterns = [
-    path("events/", views.upcoming, name="list"),
-    path("events/past/", views.past, name="past"),
-    path("events/calendar.ics", views.calendar_feed, name="calendar"),
-    path("events/<slug:slug>/", views.event_detail, name="detail"),
-    path("events/<slug:slug>/event.ics", views.event_ics, name="ics"),
-    path("events/<slug:slug>/interest/", views.register_interest, name="interest"),
+    path("", views.upcoming, name="list"),
+    path("past/", views.past, name="past"),
+    path("calendar.ics", views.calendar_feed, name="calendar"),
+    path("<slug:slug>/", views.event_detail, name="detail"),
+    path("<slug:slug>/event.ics", views.event_ics, name="ics"),
+    path("<slug:slug>/interest/", views.register_interest, name="interest"),
 ]

@@ -1,4 +1,6 @@
-"""News stories (public)."""
+"""News stories (public).
+
+Its addresses are under news/ (scn_portal/urls.py)."""
 
 from django.urls import path
 
@@ -6,8 +8,8 @@ from news import views
 
 app_name = "news"
 urlpatterns = [
-    path("news/", views.story_list, name="list"),
-    path("news/feed/", views.story_feed, name="feed"),
-    path("news/<slug:slug>/", views.story_detail, name="detail"),
-    path("news/<slug:slug>/image/", views.story_image, name="image"),
+    path("", views.story_list, name="list"),
+    path("feed/", views.story_feed, name="feed"),
+    path("<slug:slug>/", views.story_detail, name="detail"),
+    path("<slug:slug>/image/", views.story_image, name="image"),
 ]
