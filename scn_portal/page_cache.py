@@ -2,7 +2,9 @@
 
 Three things are kept, each the standard Django way:
 
-- whole pages for signed-out visitors (`public_page`), when PAGE_CACHE_SECONDS is set;
+- whole pages for signed-out visitors (`public_page`), when PAGE_CACHE_SECONDS is set
+  (each worker keeps a copy of the pages it served in its own memory, under the same
+  version);
 - parts of pages, with Django's `{% cache %}` tag in the template that draws them, every
   part of the key written there: `content_version`, `audience`, the language and, for a
   list, the query string (see scn_portal.context_processors.caching);
@@ -33,7 +35,7 @@ from threading import local
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.signals import request_started
 from django.db import transaction
 from django.utils import timezone
@@ -235,11 +237,28 @@ def _page_key(request):
     return f"page:{get_language()}:{path}"
 
 
+def _kept_page(key, version):
+    """The response kept under `key` for `version`, or None: from this worker's memory (the
+    `in_process` cache), else from the shared cache, and then kept in memory too."""
+    here = caches["in_process"]
+    stored = here.get(key)
+    if stored is None or stored[0] != version:
+        stored = cache.get(key)
+        if stored is None or stored[0] != version:
+            return None
+        here.set(key, stored, settings.PAGE_CACHE_SECONDS)
+    return stored[1]
+
+
 def public_page(view):
     """Serve `view` from the page cache to signed-out visitors (the public audience): the
     whole response, keyed by the language and the address and stored with the public content
-    version it was drawn under. The version and the page are read together, in one cache
-    read, and a page of another version is never served.
+    version it was drawn under. A page of another version is never served.
+
+    Each request reads the public content version from the shared cache (one round trip);
+    the page itself comes from the worker's own memory when this worker served it under that
+    version before, else from the shared cache, where whichever worker drew it left it. The
+    worker's copy spares a round trip with the whole page in it, and its unpickling.
 
     Only a request without a session or messages is served or stored, and only a response
     that set no cookie, used no CSRF token and says nothing of its own caching."""
@@ -249,13 +268,15 @@ def public_page(view):
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         key, version_key = _page_key(request), _version_key(PUBLIC)
-        found = cache.get_many([version_key, key, DUE_KEY])
+        found = cache.get_many([version_key, DUE_KEY])
         if _due_passed(found.get(DUE_KEY)):
             found = {}
-        number, stored = found.get(version_key), found.get(key)
+        number = found.get(version_key)
         current = f"{settings.RELEASE}.{number}" if number is not None else None
-        if current is not None and stored is not None and stored[0] == current:
-            return stored[1]
+        if current is not None:
+            kept = _kept_page(key, current)
+            if kept is not None:
+                return kept
         response = view(request, *args, **kwargs)
         if _may_store(request, response):
             if hasattr(response, "render") and callable(response.render):
@@ -263,6 +284,7 @@ def public_page(view):
             patch_vary_headers(response, ["Cookie"])
             version = current if current is not None else content_version(PUBLIC)
             cache.set(key, (version, response), settings.PAGE_CACHE_SECONDS)
+            caches["in_process"].set(key, (version, response), settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapper

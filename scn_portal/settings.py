@@ -462,14 +462,17 @@ CACHES["template_fragments"] = (
     if DATA_CACHE_SECONDS
     else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 )
-# Parts of pages that no content changes, only a release (the navigation: its links and
-# words), kept in each worker's own memory ({% cache ... using="in_process" %}): a worker
-# starts anew with each release, and reading them costs no round trip to the shared cache.
-CACHES["in_process"] = (
-    {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "in-process"}
-    if DATA_CACHE_SECONDS
-    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-)
+# Each worker's own memory, read with no round trip to the shared cache: parts of pages that
+# no content changes, only a release (the navigation and the footer: {% cache ...
+# using="in_process" %}; a worker starts anew with each release), and a copy of the whole
+# pages it served, each under its content version (scn_portal.page_cache.public_page). At
+# most 300 entries (Django's default), some 15 MB of pages. With nothing kept (development,
+# tests) it stays empty: the parts are drawn each time (their timeout is 0) and no page is
+# cached.
+CACHES["in_process"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "in-process",
+}
 
 
 def deployed_commit(base_dir):

@@ -38,14 +38,16 @@ def _clear_cache(request):
     if not uses_db:
         yield
         return
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from scn_portal import page_cache
 
-    cache.clear()
+    for name in ("default", "in_process"):
+        caches[name].clear()
     page_cache.forget_read()
     yield
-    cache.clear()
+    for name in ("default", "in_process"):
+        caches[name].clear()
     page_cache.forget_read()
 
 
@@ -75,20 +77,8 @@ def cache_in_memory(settings):
 def parts_kept(settings):
     """Parts of pages ({% cache %}) and data kept as in production: in the shared cache, and
     the navigation in the worker's own memory (settings: in_process). No page cache."""
-    from django.core.cache import caches
-
     settings.DATA_CACHE_SECONDS = 300
-    settings.CACHES = {
-        **settings.CACHES,
-        "template_fragments": settings.CACHES["default"],
-        "in_process": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "tests-in-process",
-        },
-    }
-    caches["in_process"].clear()
-    yield
-    caches["in_process"].clear()
+    settings.CACHES = {**settings.CACHES, "template_fragments": settings.CACHES["default"]}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -31,8 +31,8 @@ def page_cache_on(settings):
 def test_a_visitor_gets_the_second_view_from_the_cache(client, django_assert_max_num_queries):
     PracticeFactory(title="Cached practice")
     first = client.get(reverse("home"))
-    # One cache read (the content version and the page together), which the database
-    # cache answers with SQL.
+    # One read of the shared cache, which the database cache answers with SQL: the content
+    # version. The page is this worker's own copy.
     with django_assert_max_num_queries(1):
         second = client.get(reverse("home"))
     assert second.content == first.content
@@ -81,6 +81,56 @@ def test_cached_pages_carry_no_csrf_token_or_cookie(client):
     assert not response.cookies
 
 
+def kept_in_this_worker():
+    """The pages this worker keeps in its own memory (settings: in_process)."""
+    from django.core.cache import caches
+
+    return [key for key in caches["in_process"]._cache if ":page:" in key]
+
+
+def test_a_page_another_worker_drew_comes_from_the_shared_cache_and_is_kept_here(
+    client, django_assert_max_num_queries
+):
+    from django.core.cache import caches
+
+    PracticeFactory(title="Drawn elsewhere")
+    first = client.get(reverse("practices:list"))
+    assert len(kept_in_this_worker()) == 1
+    # Another worker, which has not served the page yet: its memory is empty.
+    caches["in_process"].clear()
+    with django_assert_max_num_queries(2):  # the content version, then the page
+        second = client.get(reverse("practices:list"))
+    assert second.content == first.content
+    assert len(kept_in_this_worker()) == 1
+    with django_assert_max_num_queries(1):  # the content version only
+        third = client.get(reverse("practices:list"))
+    assert third.content == first.content
+
+
+def test_a_page_kept_in_the_worker_is_not_served_once_content_changed(client, author, moderator):
+    library = reverse("practices:list")
+    client.get(library)
+    kept = kept_in_this_worker()
+    practice = PracticeFactory(
+        title="Published since", status=Status.SUBMITTED, submitted_by=author
+    )
+    workflow.transition(practice, "publish", moderator)
+    # The worker still holds the page it drew before, under the older version.
+    assert kept_in_this_worker() == kept
+    assert "Published since" in client.get(library).text
+
+
+def test_a_page_kept_in_the_worker_is_kept_per_language(client):
+    PracticeFactory(title="Kept in four languages")
+    english = client.get("/practices/")
+    french = client.get("/fr/practices/")
+    assert english["Content-Language"] == "en"
+    assert french["Content-Language"] == "fr"
+    assert client.get("/fr/practices/").content == french.content
+    assert client.get("/practices/").content == english.content
+    assert len(kept_in_this_worker()) == 2
+
+
 def test_a_response_that_used_a_csrf_token_is_never_stored(rf):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
@@ -123,8 +173,8 @@ def test_every_public_page_is_cached_for_visitors_without_token_or_personal_link
     url = visitor_pages(site)[name]
     first = client.get(url)
     assert cached_pages() == 1
-    # One cache read (the content version and the page together), which the database cache
-    # answers with SQL.
+    # One read of the shared cache, which the database cache answers with SQL: the content
+    # version. The page is this worker's own copy.
     with django_assert_max_num_queries(1):
         second = client.get(url)
     assert second.content == first.content
