@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from scn_portal.models import InboxItem, admin_url
+from scn_portal.searchable import search_text_of
 
 # The network was founded in 2015; a year outside this range is a typing mistake.
 FIRST_YEAR = 2015
@@ -168,6 +169,9 @@ class City(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # What the search page matches a city by (scn_portal/searchable.py).
+    search_text = search_text_of("name", "profile", "description")
+
     objects = CityQuerySet.as_manager()
 
     class Meta:
@@ -255,6 +259,8 @@ class PartnerOrganisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_text = search_text_of("name", "description")
 
     objects = PartnerOrganisationQuerySet.as_manager()
 
@@ -375,6 +381,8 @@ class Practitioner(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    search_text = search_text_of("full_name", "role_title", "bio")
 
     objects = PractitionerQuerySet.as_manager()
 

@@ -14,6 +14,7 @@ from taggit.models import TaggedItemBase
 
 from cities.models import City, PartnerOrganisation, Region
 from scn_portal.models import InboxItem, PublicationStatus, StaffPublished, StaffPublishedQuerySet
+from scn_portal.searchable import search_text_of
 
 
 @cache
@@ -145,6 +146,9 @@ class Event(StaffPublished):
         blank=True,
         help_text=_("Empty: members register their interest on the portal."),
     )
+
+    # What the search page matches an event by (scn_portal/searchable.py).
+    search_text = search_text_of("title", "summary", "description")
 
     objects = EventQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from practices.models import Practice
 from scn_portal.languages import localized
 from scn_portal.models import PublicationStatus, StaffPublished, StaffPublishedQuerySet
 from scn_portal.rows import json_list
+from scn_portal.searchable import search_text_of
 
 
 def story_image_path(instance, filename):
@@ -173,6 +174,9 @@ class Story(StaffPublished):
     themes = TaggableManager(
         verbose_name=_("themes"), through=TaggedStory, blank=True, related_name="stories"
     )
+
+    # What the search page matches a story by (scn_portal/searchable.py).
+    search_text = search_text_of("title", "standfirst", "body")
 
     objects = StoryQuerySet.as_manager()
 

@@ -21,6 +21,7 @@ LEFT_OUT = {
     "internal_note",
     "actor",
     "search_document",
+    "search_text",
 }
 
 

@@ -15,6 +15,7 @@ from taggit.models import TaggedItemBase
 
 from cities.models import PartnerOrganisation, Region
 from practices.models import JSONGroupArray, RecordedChange, Status
+from scn_portal.searchable import search_text_of
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -145,6 +146,9 @@ class Resource(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+
+    # What the search page matches a resource by (scn_portal/searchable.py).
+    search_text = search_text_of("title", "summary")
 
     objects = ResourceQuerySet.as_manager()
 

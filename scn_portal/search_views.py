@@ -22,7 +22,6 @@ from practices import search as practice_search
 from practices.search import (
     MAX_QUERY_LENGTH,
     clean_query,
-    contains_all,
     correct,
     first_match,
     highlight,
@@ -33,6 +32,7 @@ from resources.models import Resource
 from scn_portal import briefs
 from scn_portal.languages import localized
 from scn_portal.page_cache import public_page
+from scn_portal.searchable import holding_all
 
 PRACTICES_PER_PAGE = 10
 # Beyond any real result list: larger page numbers are read as this one (then the last page).
@@ -60,17 +60,19 @@ class SearchForm(forms.Form):
 
 
 class Group:
-    """One kind of result: how it is searched, the columns a result shows (`columns`: the
-    same names in every group, so that the groups are read in one UNION ALL query) and how
-    each row explains its match."""
+    """One kind of result: the rows it searches (matched by their `search_text`, which
+    names the fields searched: scn_portal/searchable.py), the columns a result shows
+    (`columns`: the same names in every group, so that the groups are read in one UNION ALL
+    query) and how each row explains its match. Those whose `name_field` holds every term
+    come first, then by that name."""
 
     # The columns every group selects, in this order.
     COLUMNS = ["name", "slug", "meta_a", "meta_b", "meta_c", "text_a", "text_b"]
 
-    def __init__(self, kind, heading, fields, snippet_fields):
+    def __init__(self, kind, heading, name_field, snippet_fields):
         self.kind = kind
         self.heading = heading
-        self.fields = fields
+        self.name_field = name_field
         self.snippet_fields = snippet_fields
 
     def queryset(self, user):
@@ -85,16 +87,15 @@ class Group:
         raise NotImplementedError
 
     def search(self, user, parsed):
-        found = contains_all(self.queryset(user), parsed, self.fields)
-        # Those whose name (`fields[0]`) holds every term first, then by name.
+        found = holding_all(self.queryset(user), parsed)
         in_name = Q()
         for term in parsed.terms:
-            in_name &= Q(**{f"{self.fields[0]}__icontains": term})
+            in_name &= Q(**{f"{self.name_field}__icontains": term})
         return found.annotate(
             in_name=Case(
                 When(in_name, then=Value(1)), default=Value(0), output_field=IntegerField()
             )
-        ).order_by("-in_name", self.fields[0], "pk")
+        ).order_by("-in_name", self.name_field, "pk")
 
     def rows_sql(self, user, parsed, offset, limit):
         """SQL and parameters for this group's matches from `offset` (at most `limit`),
@@ -110,7 +111,7 @@ class Group:
             found=Window(Count("pk")),
             position=Window(
                 RowNumber(),
-                order_by=[F("in_name").desc(), F(self.fields[0]).asc(), F("pk").asc()],
+                order_by=[F("in_name").desc(), F(self.name_field).asc(), F("pk").asc()],
             ),
             **{f"result_{name}": expression for name, expression in columns.items()},
         ).values("result_kind", "pk", "found", "position", *(f"result_{n}" for n in columns))
@@ -248,19 +249,12 @@ class ResourceGroup(Group):
 
 
 GROUPS = [
-    CityGroup("city", _("Member cities"), ["name", "profile", "description"], ["profile"]),
-    OrganisationGroup(
-        "organisation", _("Partner organisations"), ["name", "description"], ["description"]
-    ),
-    PractitionerGroup(
-        "practitioner",
-        _("Practitioners"),
-        ["full_name", "role_title", "bio"],
-        ["role_title", "bio"],
-    ),
-    StoryGroup("story", _("News"), ["title", "standfirst", "body"], ["standfirst", "body"]),
-    EventGroup("event", _("Events and training"), ["title", "summary", "description"], ["summary"]),
-    ResourceGroup("resource", _("Resources"), ["title", "summary"], ["summary"]),
+    CityGroup("city", _("Member cities"), "name", ["profile"]),
+    OrganisationGroup("organisation", _("Partner organisations"), "name", ["description"]),
+    PractitionerGroup("practitioner", _("Practitioners"), "full_name", ["role_title", "bio"]),
+    StoryGroup("story", _("News"), "title", ["standfirst", "body"]),
+    EventGroup("event", _("Events and training"), "title", ["summary"]),
+    ResourceGroup("resource", _("Resources"), "title", ["summary"]),
 ]
 KINDS = {"practice", *(group.kind for group in GROUPS)}
 

@@ -134,7 +134,9 @@ def refuse_rows(patch, model):
     """The database refuses `model`'s rows as PostgreSQL does, quoting the row's values."""
 
     def refuse(instance, *args, **kwargs):
-        values = ", ".join(str(getattr(instance, f.attname)) for f in instance._meta.fields)
+        values = ", ".join(
+            str(getattr(instance, f.attname)) for f in instance._meta.fields if not f.generated
+        )
         raise IntegrityError(
             f'new row for relation "{instance._meta.db_table}" violates check constraint\n'
             f"DETAIL:  Failing row contains ({values})."

@@ -533,14 +533,18 @@ def test_a_short_name_erased_from_a_long_subject_still_fits_its_column(
 
 def texts_naming(needles):
     """(table, column) of every text in the database that contains one of `needles`, in
-    any case: every column of characters, text or JSON of every model, join tables too."""
+    any case: every column of characters, text or JSON of every model, join tables and the
+    columns the database writes itself (the searched text) too."""
     needles = [needle.casefold() for needle in needles]
     found = set()
     for model in apps.get_models(include_auto_created=True):
         fields = [
             field
             for field in model._meta.concrete_fields
-            if isinstance(field, (models.CharField, models.TextField, models.JSONField))
+            if isinstance(
+                field.output_field if field.generated else field,
+                (models.CharField, models.TextField, models.JSONField),
+            )
         ]
         if not fields:
             continue
