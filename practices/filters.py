@@ -233,12 +233,13 @@ class Library:
     def _matching(self):
         """For a text query, the ranks of the practice matching it, from one query of ids
         (nothing is weighed here: `page` weighs what it shows)."""
-        ranks = self.index.ranks
-        return BitMap(
-            ranks[pk]
-            for pk in matching_ids(Practice.objects.published(), self.query)
-            if pk in ranks
+        found = list(
+            map(self.index.ranks.get, matching_ids(Practice.objects.published(), self.query))
         )
+        if None in found:
+            # A practice published since the index was built has no rank yet.
+            found = [rank for rank in found if rank is not None]
+        return BitMap(found)
 
     def _within_ranks(self):
         """The ranks the text query and the years allow (None: all)."""

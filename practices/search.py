@@ -38,6 +38,7 @@ from django.db.models import (
 
 from practices.models import QUOTED_SECTIONS, SECTIONS, JSONGroupArray
 from scn_portal.languages import page_language
+from scn_portal.rows import ids_of
 
 # Characters of a query that are read; the rest is ignored.
 MAX_QUERY_LENGTH = 200
@@ -172,9 +173,9 @@ def search_practices(queryset, query):
 
 
 def matching_ids(queryset, query):
-    """The ids of the practice of `queryset` matching `query`, unordered and unranked: the
-    cheap part of a search (an empty query matches everything)."""
-    return search_practices(queryset, query).order_by().values_list("pk", flat=True)
+    """The ids of the practice of `queryset` matching `query`, unordered and unranked, as a
+    list: the cheap part of a search (an empty query matches everything)."""
+    return ids_of(search_practices(queryset, query))
 
 
 class _AnyOf(Lookup):

@@ -33,6 +33,7 @@ from practices.models import Status
 from resources.models import FIRST_YEAR, LAST_YEAR, Resource, TaggedResource
 from scn_portal.languages import localized, page_language, tag_name
 from scn_portal.page_cache import kept_in_worker
+from scn_portal.rows import ids_of
 
 PARAMS = ("kind", "theme", "region", "language", "year")
 
@@ -229,10 +230,11 @@ class Hub:
             return None
         words = self.query
         return set(
-            Resource.objects.published()
-            .filter(Q(title__icontains=words) | Q(summary__icontains=words))
-            .order_by()
-            .values_list("pk", flat=True)
+            ids_of(
+                Resource.objects.published().filter(
+                    Q(title__icontains=words) | Q(summary__icontains=words)
+                )
+            )
         )
 
     @cached_property

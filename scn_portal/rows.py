@@ -2,6 +2,7 @@
 short lists of a page (a city's organisations and practitioners, a hub's news and events) are
 read together as rows of one shape, in one query."""
 
+from django.db import connection
 from django.db.models import (
     Aggregate,
     CharField,
@@ -93,3 +94,16 @@ def json_list(related, owner, **fields):
         .values("items"),
         output_field=JSONField(),
     )
+
+
+def ids_of(queryset):
+    """The ids of `queryset`, in no order, as a list. On PostgreSQL they are read as one
+    array in one row: a row per id cost Django and psycopg about half a microsecond each
+    (2.7 ms of CPU against 0.5 for the 6,000 practices a common text query matches at
+    100,000)."""
+    queryset = queryset.order_by().values("pk")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.aggregates import ArrayAgg
+
+        return queryset.aggregate(ids=ArrayAgg("pk"))["ids"] or []
+    return [row["pk"] for row in queryset]

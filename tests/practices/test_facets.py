@@ -149,3 +149,21 @@ def test_related_practice_is_ordered_by_shared_themes_then_region_then_newest(li
         region_slug = next(iter(mine["region"]))
         got = index.related(sorted(mine["theme"]), region_slug, exclude=practice.pk, limit=3)
         assert got == others[:3], practice.title
+
+
+def test_a_text_query_leaves_out_a_match_the_index_does_not_hold_yet(library_data, monkeypatch):
+    # A worker's index was built before the newest practice was published (the next request
+    # builds it again, for the new content version): a text query matching that practice
+    # counts and shows only what the index holds, rather than failing.
+    from practices import facets
+
+    PracticeFactory(title="Harbour mentoring circles", status=Status.PUBLISHED)
+    index = facets.FacetIndex.build()
+    newest = PracticeFactory(title="Harbour mentoring days", status=Status.PUBLISHED)
+    monkeypatch.setattr(facets, "current", lambda: index)
+
+    library = Library({"q": "harbour mentoring"})
+
+    assert library.total == 1
+    assert [practice.title for practice in library.page(0, 20)] == ["Harbour mentoring circles"]
+    assert newest.pk not in index.ranks
