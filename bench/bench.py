@@ -463,15 +463,28 @@ HEADER = (
 GROWTH_TITLE = "## Growth from 20,000 to 100,000 practices"
 
 
+# The title of a configuration's measured section: "## 20,000 practices, page cache".
+MEASURED_TITLE = re.compile(r"## [0-9,]+ practices, ")
+
+
 def write_section(output, title, section):
-    """Replace the section headed `title` in `output` (or add it), keeping the others."""
+    """Replace the section headed `title` in `output` where it stands, or add it: a measured
+    configuration among the others (in the order of their titles), a growth table at the
+    end. Every other section (the notes written by hand) keeps its place."""
     text = output.read_text() if output.exists() else HEADER
-    sections = re.split(r"(?m)^(?=## )", text)
-    rest = [s for s in sections[1:] if not s.startswith(title + "\n")]
-    rest.append(section)
-    rest.sort(key=lambda s: (s.startswith(GROWTH_TITLE), s.splitlines()[0]))
+    sections = re.split(r"(?m)^(?=## )", text)[1:]
+    titles = [s.splitlines()[0] for s in sections]
+    if title in titles:
+        sections[titles.index(title)] = section
+    elif title.startswith(GROWTH_TITLE):
+        sections.append(section)
+    else:
+        measured = [i for i, t in enumerate(titles) if MEASURED_TITLE.match(t)]
+        before = [i for i in measured if titles[i] < title]
+        at = before[-1] + 1 if before else (measured[0] if measured else 0)
+        sections.insert(at, section)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(HEADER + "\n" + "\n".join(r.rstrip() + "\n" for r in rest))
+    output.write_text(HEADER + "\n" + "\n".join(s.rstrip() + "\n" for s in sections))
 
 
 def growth_section(results, config):
