@@ -3,8 +3,9 @@ its image, and the Atom feed.
 
 A signed-out visitor's page reads at most three queries whatever the amount of data, and
 only when it is drawn (its parts are kept per address and content version in the
-template): the list reads the filter choices with their counts, the count and one page of
-cards; a story's page reads the story and, in one more query, everything it links to.
+template): the list reads the filter choices with their counts (once per worker and
+content version), the count and one page of cards; a story's page reads the story and, in
+one more query, everything it links to.
 """
 
 from functools import cache
@@ -25,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from news.forms import StoryFilterForm, filter_stories
 from news.models import Story
 from scn_portal.languages import localized, page_language
-from scn_portal.page_cache import cached_data, public_page
+from scn_portal.page_cache import kept_in_worker, public_page
 from scn_portal.rows import by_label, rows_of, union_of
 
 PER_PAGE = 12
@@ -37,10 +38,16 @@ IMAGE_CACHE_SECONDS = 30 * 24 * 3600
 
 
 def story_facets():
-    """The regions and themes of published stories with their counts, kept with the data
-    cache per language (until a story is published, changed or its time comes)."""
-    return cached_data(
-        "news-facets", lambda: Story.objects.published().facet_counts(), page_language()
+    """The regions and themes of published stories with their counts, as a directory's
+    choices are kept: in each worker's memory per language, until a story is published,
+    changed or its time comes (the first worker to count them leaves them in the data
+    cache for the others). Every request of the list needs them, and counting them took
+    as long as the rest of the list's queries together (5 ms for 2,000 stories)."""
+    return kept_in_worker(
+        "news-facets",
+        lambda: Story.objects.published().facet_counts(),
+        page_language(),
+        shared=True,
     )
 
 

@@ -209,3 +209,22 @@ def test_a_kept_list_shows_a_scheduled_story_once_its_time_has_come(
         mock.patch("time.time", return_value=later.timestamp()),
     ):
         assert card_titles(visitor.get(LIST)) == ["Scheduled", "Public already"]
+
+
+def test_the_filter_counts_are_counted_once_and_follow_each_publication(
+    visitor, cache_in_memory, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Nothing else kept (the data cache off, as in make bench's first configuration): the
+    worker counts the regions and themes once, and again after a story is published."""
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryFactory(regions=[region("europe")])
+    assert '<option value="europe">Europe (1)</option>' in visitor.get(LIST).text
+    with django_assert_num_queries(2):  # the count and the cards: the choices are known
+        response = visitor.get(LIST)
+    assert '<option value="europe">Europe (1)</option>' in response.text
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryFactory(regions=[region("europe")])
+        StoryFactory(status=PublicationStatus.DRAFT, regions=[region("africa")])
+    text = visitor.get(LIST).text
+    assert '<option value="europe">Europe (2)</option>' in text
+    assert "Africa" not in text
