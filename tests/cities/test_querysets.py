@@ -43,6 +43,23 @@ def test_organisations_with_list_data_count_distinct_cities():
     assert listed.city_count == 2
 
 
+def test_organisations_with_list_data_count_cities_for_the_rows_read_alone(
+    django_assert_num_queries,
+):
+    """Counted per row read, so neither filtering by a region, which joins regions, nor
+    counting the list (which the directory does for its pages) reads the cities' links."""
+    works = PartnerOrganisationFactory(name="A works")
+    works.regions.add(region("europe"), region("africa"))
+    works.cities.add(CityFactory(), CityFactory())
+    PartnerOrganisationFactory(name="B starts").regions.add(region("europe"))
+    listed = PartnerOrganisation.objects.with_list_data()
+    in_europe = listed.filter(regions__slug="europe").order_by("name")
+    assert [(o.name, o.city_count) for o in in_europe] == [("A works", 2), ("B starts", 0)]
+    with django_assert_num_queries(1) as queries:
+        assert listed.order_by().count() == 2
+    assert "JOIN" not in queries.captured_queries[0]["sql"]
+
+
 def test_public_selects_practitioners_who_opted_in():
     public = PractitionerFactory(is_public=True)
     PractitionerFactory(is_public=False)
