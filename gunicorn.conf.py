@@ -2,7 +2,8 @@
 (the Procfile and docs/deploy/scn-portal.service run exactly that).
 
 Workers and threads come from a measurement on 2 cores (docs/benchmarks.md, "gunicorn
-workers and threads"); WEB_CONCURRENCY and GUNICORN_THREADS override them, PORT the port.
+workers and threads"); WEB_CONCURRENCY, GUNICORN_THREADS and GUNICORN_WORKER_CONNECTIONS
+override them, PORT the port.
 Any other setting can be given on the command line or in GUNICORN_CMD_ARGS, which win over
 this file (e.g. `--bind unix:/run/scn-portal/gunicorn.sock`)."""
 
@@ -32,6 +33,15 @@ bind = [f"0.0.0.0:{_env_int('PORT', 8000)}"]  # noqa: S104
 workers = _env_int("WEB_CONCURRENCY", max(2, _cores()))
 threads = _env_int("GUNICORN_THREADS", 2)
 worker_class = "gthread"
+# How many connections a worker holds at once: two per thread. gunicorn's default (1,000)
+# lets the first worker to wake accept every connection waiting, whether or not it has a
+# thread free: the 8 kept-alive connections of a load test (or of a proxy that keeps its
+# connections) landed on one worker in some runs, which served them one core's worth at a
+# time while the other workers idled, at half the requests/s (docs/benchmarks.md,
+# "Connections spread over the workers"). Connections beyond workers x this wait until a
+# worker has a place: a load balancer that keeps more connections open than that to a busy
+# server needs more (GUNICORN_WORKER_CONNECTIONS).
+worker_connections = _env_int("GUNICORN_WORKER_CONNECTIONS", 2 * threads)
 
 # The application is imported once, in the master, before the workers are forked:
 # scn_portal/wsgi.py loads every view and gc.freeze()s what lives forever, so the forked

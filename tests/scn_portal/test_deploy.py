@@ -2,6 +2,7 @@
 project's gunicorn.conf.py and scn_portal.wsgi, and that file holds production settings
 (not gunicorn's defaults) that the environment can override."""
 
+import http.client
 import os
 import runpy
 import shlex
@@ -10,6 +11,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,13 @@ from gunicorn.config import Config
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 CONFIG = BASE_DIR / "gunicorn.conf.py"
-OVERRIDES = ("WEB_CONCURRENCY", "GUNICORN_THREADS", "PORT", "GUNICORN_CMD_ARGS")
+OVERRIDES = (
+    "WEB_CONCURRENCY",
+    "GUNICORN_THREADS",
+    "GUNICORN_WORKER_CONNECTIONS",
+    "PORT",
+    "GUNICORN_CMD_ARGS",
+)
 
 
 def load_config(monkeypatch, **env):
@@ -69,7 +78,10 @@ def test_the_settings_are_for_production_not_the_defaults(monkeypatch):
 def test_workers_threads_and_port_come_from_the_environment(monkeypatch):
     _, config = load_config(monkeypatch, WEB_CONCURRENCY="7", GUNICORN_THREADS="3", PORT="9123")
     assert (config.workers, config.threads) == (7, 3)
+    assert config.worker_connections == 6  # two connections per thread
     assert config.bind == ["0.0.0.0:9123"]
+    _, config = load_config(monkeypatch, GUNICORN_WORKER_CONNECTIONS="50")
+    assert config.worker_connections == 50
 
 
 def test_the_procfile_runs_gunicorn_with_this_config_and_the_projects_wsgi():
@@ -98,6 +110,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+def first_answer(server, url, seconds=60):
+    """(status, body) of the first answer of `server` (a gunicorn being started) at `url`."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
+                return response.status, response.read()
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not answer: {server.communicate()[1][-2000:]}")
+            time.sleep(0.2)
+
+
 def test_gunicorn_starts_with_the_config_under_production_settings(tmp_path):
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", *OVERRIDES}}
@@ -122,17 +147,7 @@ def test_gunicorn_starts_with_the_config_under_production_settings(tmp_path):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                url = f"http://127.0.0.1:{port}/healthz/"
-                with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310
-                    assert (response.status, response.read()) == (200, b"ok")
-                    break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"gunicorn did not answer: {server.communicate()[1][-2000:]}")
-                time.sleep(0.2)
+        assert first_answer(server, f"http://127.0.0.1:{port}/healthz/") == (200, b"ok")
     finally:
         server.terminate()
         out, err = server.communicate(timeout=60)
@@ -174,3 +189,49 @@ def test_the_master_loads_the_templates_and_translations_before_freezing_them(tm
     assert out[1:3] == ["True", "True"]
     for code in ("en", "fr", "ar", "es"):
         assert f"'{code}'" in out[3]
+
+
+def test_kept_alive_connections_are_spread_over_the_workers(tmp_path):
+    """Eight connections opened at once, each kept alive for two requests of 0.3 s, to two
+    workers of two threads: no worker takes more than two connections per thread, so each
+    serves four. With gunicorn's default, the first worker to wake accepted five, six or all
+    eight, and served them two at a time while the other had little or nothing to do."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in OVERRIDES}
+    env.update(WEB_CONCURRENCY="2", GUNICORN_THREADS="2")
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    server = subprocess.Popen(
+        [gunicorn, "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"]
+        + ["--access-logfile", "/dev/null", "tests.scn_portal.pid_app:app"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        first_answer(server, f"http://127.0.0.1:{port}/")
+        time.sleep(0.5)  # both workers up and waiting
+        connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=20) for _ in range(8)]
+        for connection in connections:
+            connection.connect()
+
+        def two_requests(connection):
+            served_by = set()
+            for _ in range(2):
+                connection.request("GET", "/?0.3")
+                response = connection.getresponse()
+                assert response.status == 200
+                served_by.add(response.read().decode())
+            return served_by
+
+        with ThreadPoolExecutor(len(connections)) as pool:
+            served = list(pool.map(two_requests, connections))
+        for connection in connections:
+            connection.close()
+    finally:
+        server.terminate()
+        server.communicate(timeout=60)
+    assert all(len(workers) == 1 for workers in served)  # kept alive: one worker each
+    per_worker = Counter(workers.pop() for workers in served)
+    assert sorted(per_worker.values()) == [4, 4], per_worker
