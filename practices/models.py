@@ -12,15 +12,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import (
     Aggregate,
-    Count,
     F,
-    IntegerField,
     JSONField,
     OuterRef,
     Q,
     Subquery,
 )
-from django.db.models.functions import Coalesce, Length
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +27,7 @@ from taggit.models import TaggedItemBase
 
 from cities.models import City, PartnerOrganisation, Practitioner
 from scn_portal.models import admin_url
+from scn_portal.rows import count_of
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -493,17 +492,7 @@ def with_practice_count(cities):
     """`cities` (a City queryset) with `practice_count`: how much practice each published.
 
     A subquery, not a join: it stays right whatever the other filters join in."""
-    published = (
-        Practice.objects.published()
-        .filter(city=OuterRef("pk"))
-        .order_by()
-        .values("city")
-        .annotate(count=Count("pk"))
-        .values("count")
-    )
-    return cities.annotate(
-        practice_count=Coalesce(Subquery(published, output_field=IntegerField()), 0)
-    )
+    return cities.annotate(practice_count=count_of(Practice.objects.published(), "city"))
 
 
 def attachment_path(instance, filename):

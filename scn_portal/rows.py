@@ -6,6 +6,7 @@ from django.db import connection
 from django.db.models import (
     Aggregate,
     CharField,
+    Count,
     F,
     IntegerField,
     JSONField,
@@ -13,7 +14,7 @@ from django.db.models import (
     Subquery,
     Value,
 )
-from django.db.models.functions import JSONObject
+from django.db.models.functions import Coalesce, JSONObject
 
 
 class Row(dict):
@@ -107,3 +108,18 @@ def ids_of(queryset):
 
         return queryset.aggregate(ids=ArrayAgg("pk"))["ids"] or []
     return [row["pk"] for row in queryset]
+
+
+def count_of(related, owner):
+    """How many rows of `related` (a queryset) each row of the outer queryset owns through
+    its field `owner`: an integer (0 for none) counted in a subquery for the rows read alone,
+    not a join and GROUP BY over every row before a list sorts and slices them. It stays
+    right whatever the outer queryset's own filters join in."""
+    counted = (
+        related.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
