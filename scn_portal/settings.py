@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last: a page this worker kept for visitors is served before its address is resolved.
+    "scn_portal.page_cache.KeptPagesMiddleware",
 ]
 
 ROOT_URLCONF = "scn_portal.urls"

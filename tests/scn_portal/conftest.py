@@ -2,6 +2,7 @@
 pages.py for the pages and for growing the data)."""
 
 import pytest
+from django.urls.resolvers import RoutePattern
 
 from tests.factories import (
     AttachmentFactory,
@@ -73,3 +74,17 @@ def site():
         "event": event,
         "resource": resource,
     }
+
+
+@pytest.fixture
+def patterns_tried(monkeypatch):
+    """The URL patterns an address is compared with, in order, from here on."""
+    tried = []
+    match = RoutePattern.match
+
+    def counted(self, path):
+        tried.append(self)
+        return match(self, path)
+
+    monkeypatch.setattr(RoutePattern, "match", counted)
+    return tried

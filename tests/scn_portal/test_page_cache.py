@@ -131,6 +131,60 @@ def test_a_page_kept_in_the_worker_is_kept_per_language(client):
     assert len(kept_in_this_worker()) == 2
 
 
+def test_a_page_this_worker_kept_is_served_before_its_address_is_resolved(
+    client, django_assert_max_num_queries, request
+):
+    PracticeFactory(title="Served early")
+    library = reverse("practices:list")
+    first = client.get(library)
+    resolved = request.getfixturevalue("patterns_tried")  # from here on
+    with django_assert_max_num_queries(1):  # the content version
+        second = client.get(library)
+    assert not resolved, "no URL pattern was tried"
+    assert second.content == first.content
+    assert "Served early" in second.text
+    # Every other middleware ran on it as on the page drawn: the same headers.
+    assert dict(second.headers) == dict(first.headers)
+    assert second["Content-Language"] == "en"
+    assert "Cookie" in second["Vary"]
+
+
+def test_a_kept_page_of_an_older_version_goes_on_to_its_view(client, author, moderator):
+    library = reverse("practices:list")
+    client.get(library)
+    practice = PracticeFactory(title="Drawn anew", status=Status.SUBMITTED, submitted_by=author)
+    workflow.transition(practice, "publish", moderator)
+    # This worker still holds the older page; it is drawn again and kept in its place.
+    assert "Drawn anew" in client.get(library).text
+    assert "Drawn anew" in client.get(library).text
+    assert len(kept_in_this_worker()) == 1
+
+
+def test_an_address_never_kept_reads_nothing_from_the_shared_cache(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(reverse("home"))  # a page kept: the worker holds one
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("account_login"))
+    assert response.status_code == 200
+    assert not [query for query in queries if "scn_cache" in query["sql"]]
+
+
+def test_an_api_answer_is_kept_as_sent_without_the_data_it_was_drawn_from(client, site):
+    from django.core.cache import caches
+
+    url = reverse("api:practices_list")
+    first = client.get(url)
+    [key] = kept_in_this_worker()  # ":1:page:...": the cache's own prefix and version first
+    version, kept = caches["in_process"].get(key.split(":", 2)[2])
+    assert not hasattr(kept, "data")
+    assert kept.content == first.content
+    second = client.get(url)
+    assert second.json() == first.json()
+    assert site["practice"].title in {row["title"] for row in second.json()["results"]}
+
+
 def test_a_response_that_used_a_csrf_token_is_never_stored(rf):
     from django.http import HttpResponse
     from django.middleware.csrf import get_token

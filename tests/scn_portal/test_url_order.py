@@ -5,7 +5,6 @@ API's, the accounts' and the admin's addresses first."""
 
 import pytest
 from django.urls import resolve
-from django.urls.resolvers import RoutePattern
 from django.utils import translation
 
 # Each public page is found after at most this many patterns (the library: 12; a resource
@@ -29,19 +28,6 @@ PAGES = {
     "/fr/practices/": "practices:list",
     "/api/v1/practices/": "api:practices_list",
 }
-
-
-@pytest.fixture
-def patterns_tried(monkeypatch):
-    tried = []
-    match = RoutePattern.match
-
-    def counted(self, path):
-        tried.append(self)
-        return match(self, path)
-
-    monkeypatch.setattr(RoutePattern, "match", counted)
-    return tried
 
 
 @pytest.mark.parametrize("path", PAGES)
