@@ -32,6 +32,7 @@ PAGES = [
     "news",
     "story page",
     "events",
+    "event page",
     "resource hub",
     "resource page",
 ]
