@@ -1,9 +1,10 @@
-"""Django's template engine against Jinja2 for the library's hottest includes: a page of
-twenty practice cards and the facet options of the unfiltered library, drawn from the
-bench database (DATABASE_URL, default scn_bench_20000 on 127.0.0.1; CACHE_URL, default
-Redis on 127.0.0.1). The Jinja2 templates (bench/jinja2/) mirror
-templates/practices/includes/card.html and facet_options.html; they exist for this
-measurement only. Prints the median of each, in milliseconds.
+"""Django's template engine against Jinja2 for the practice card: a page of twenty cards
+drawn from the bench database (DATABASE_URL, default scn_bench_20000 on 127.0.0.1;
+CACHE_URL, default Redis on 127.0.0.1). The Jinja2 card (bench/jinja2/) mirrors
+templates/practices/includes/card.html and exists for this measurement only: the card has
+words to translate, so the portal draws it with Django's engine. (A facet's options, the
+map's marks and highlighted search text are Jinja2's in the portal itself:
+scn_portal/templatetags/jinja.py.) Prints the median of each, in milliseconds.
 
     .venv/bin/python bench/template_engines.py
 """
@@ -52,17 +53,10 @@ def main():
     translation.activate("en")
     library = Library({})
     cards = library.page(0, 20)
-    facets = list(library.facets)
 
     django_engine = engines["django"]
     django_cards = django_engine.from_string(
         '{% for practice in cards %}{% include "practices/includes/card.html" %}{% endfor %}'
-    )
-    django_facets = django_engine.from_string(
-        "{% for facet in facets %}"
-        '{% include "practices/includes/facet_options.html" with options=facet.options %}'
-        '{% include "practices/includes/facet_options.html" with options=facet.more %}'
-        "{% endfor %}"
     )
 
     env = jinja2.Environment(
@@ -73,23 +67,13 @@ def main():
     env.install_gettext_translations(translation, newstyle=True)
     env.filters["truncatewords"] = truncatewords
     card = env.get_template("practices/card.html")
-    options = env.get_template("practices/facet_options.html")
 
     def jinja_cards():
         return "".join(card.render(practice=practice) for practice in cards)
 
-    def jinja_facets():
-        return "".join(
-            options.render(facet=facet, options=facet.options)
-            + options.render(facet=facet, options=facet.more)
-            for facet in facets
-        )
-
-    count = sum(len(facet.options) + len(facet.more) for facet in facets)
     print(f"{'what':<28}{'Django ms':>12}{'Jinja2 ms':>12}")
     for label, with_django, with_jinja in [
         ("20 practice cards", lambda: django_cards.render({"cards": cards}), jinja_cards),
-        (f"{count} facet options", lambda: django_facets.render({"facets": facets}), jinja_facets),
     ]:
         print(f"{label:<28}{median_ms(with_django):>12.2f}{median_ms(with_jinja):>12.2f}")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+import jinja2
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -134,6 +135,15 @@ TEMPLATES = [
                 "scn_portal.context_processors.caching",
             ],
         },
+    },
+    # Jinja2 for the few includes a page draws by the hundred (templates/jinja2/, drawn from
+    # Django's templates by {% jinja %}: scn_portal/templatetags/jinja.py says which and why).
+    # A name it is not given is an error, not an empty string.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": True, "undefined": jinja2.StrictUndefined},
     },
 ]
 # Django's form renderer with the project's templates: a field is drawn by
